@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { Gauge } from 'prom-client';
+import {
+  apolloHandler,
+  createLogger,
+  createMetrics,
+  decodePem,
+  HttpService,
+  Messaging,
+  metricsPlugin,
+  sendJson,
+  type Logger,
+} from '@saldo/kit';
+import { createAccessTokenVerifier } from './auth/access-tokens';
+import { createApiKeyVerifier } from './auth/api-keys';
+import { createAuthenticator } from './auth/authenticate';
+import { createInternalTokenMinter } from './auth/internal-tokens';
+import { SUPERGRAPH_FILE } from './compose';
+import type { RouterConfig } from './config';
+import type { RouterContext } from './context';
+import { SubgraphDataSource } from './data-source';
+import { routerFormatError } from './errors';
+import { LiveHub } from './live/hub';
+import { liveSpecs } from './live/live-fields';
+import { attachSubscriptionServer } from './live/ws-server';
+import { RateLimiter } from './rate-limit';
+
+export interface Router {
+  url: string;
+  port: number;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+/** `identity=http://...,ledger=http://...` -> map. */
+function parseUrls(value: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const pair of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const at = pair.indexOf('=');
+    if (at > 0) map.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  return map;
+}
+
+/** The URL each subgraph was composed with, unless SUBGRAPH_URLS overrides it. */
+function subgraphUrls(supergraphSdl: string, overrides: Map<string, string>): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) {
+    urls.set(match[1]!, overrides.get(match[1]!) ?? match[2]!);
+  }
+  return urls;
+}
+
+export async function startRouter(config: RouterConfig): Promise<Router> {
+  const log = createLogger('router', config.LOG_LEVEL);
+  const metrics = createMetrics('router');
+  const production = config.NODE_ENV === 'production';
+  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8');
+  const urls = subgraphUrls(supergraphSdl, parseUrls(config.SUBGRAPH_URLS));
+  const identityBase = (urls.get('identity') ?? 'http://127.0.0.1:4001/graphql').replace(
+    /\/graphql$/,
+    '',
+  );
+
+  const mint = await createInternalTokenMinter(
+    decodePem(config.INTERNAL_JWT_PRIVATE_KEY),
+    config.INTERNAL_JWT_ISSUER,
+    config.INTERNAL_TOKEN_TTL_SECONDS,
+  );
+  const authenticate = createAuthenticator(
+    createAccessTokenVerifier({
+      jwksUrl: `${identityBase}/.well-known/jwks.json`,
+      issuer: config.ACCESS_TOKEN_ISSUER,
+      audience: config.ACCESS_TOKEN_AUDIENCE,
+    }),
+    createApiKeyVerifier({
+      identityUrl: identityBase,
+      cacheSeconds: config.API_KEY_CACHE_SECONDS,
+      mint,
+    }),
+  );
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_SECOND, config.RATE_LIMIT_BURST);
+
+  const dataSources: SubgraphDataSource[] = [];
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      const source = new SubgraphDataSource(name, urls.get(name) ?? url ?? '', mint);
+      dataSources.push(source);
+      return source;
+    },
+    experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MB,
+    logger: log,
+  });
+  let apiSchema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+    apiSchema = schema;
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_DEPTH },
+    maxAliases: { n: config.MAX_ALIASES },
+    maxTokens: { n: config.MAX_TOKENS },
+    costLimit: { maxCost: config.MAX_COST },
+    maxDirectives: { n: config.MAX_DIRECTIVES },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+
+  const apollo = new ApolloServer<RouterContext>({
+    gateway,
+    introspection: !production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
+    includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    formatError: routerFormatError(log, config.NODE_ENV === 'development'),
+    plugins: [
+      ...(armor.plugins as never[]),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      metricsPlugin<RouterContext>(metrics),
+    ],
+  });
+  await apollo.start();
+
+  const context = async (req: IncomingMessage): Promise<RouterContext> => {
+    const caller = await authenticate(req.headers.authorization);
+    const clientIp = req.socket.remoteAddress ?? null;
+    limiter.take(caller.userId ?? `ip:${clientIp ?? ''}`);
+    const requestId = req.headers['x-request-id'];
+    return {
+      caller,
+      requestId: typeof requestId === 'string' ? requestId : randomUUID(),
+      clientIp,
+      extraScopes: [],
+    };
+  };
+
+  const execute = async (
+    query: string,
+    variables: Record<string, unknown>,
+    contextValue: RouterContext,
+  ) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+    return response.body.singleResult as ExecutionResult;
+  };
+
+  const messaging = await Messaging.connect({
+    url: config.NATS_URL,
+    name: 'router',
+    namespace: config.NATS_NAMESPACE,
+    log,
+  });
+  const hub = new LiveHub(messaging, log);
+  const graphql = apolloHandler(apollo, context, { bodyLimit: config.BODY_LIMIT_BYTES });
+  const http = new HttpService({
+    port: config.PORT,
+    log,
+    routes: {
+      'POST /graphql': graphql,
+      'GET /graphql': graphql,
+      'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+      'GET /ready': async (_req, res) => {
+        const nats = await messaging.ping();
+        const ready = nats && apiSchema !== null;
+        sendJson(res, ready ? 200 : 503, {
+          status: ready ? 'ready' : 'not ready',
+          nats,
+          supergraph: apiSchema !== null,
+        });
+      },
+      'GET /metrics': async (_req, res) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(await metrics.registry.metrics());
+      },
+    },
+  });
+
+  const subscriptions = attachSubscriptionServer({
+    server: http.server,
+    path: '/graphql',
+    schema: () => {
+      if (!apiSchema) throw new Error('supergraph not loaded');
+      return apiSchema;
+    },
+    specs: liveSpecs(supergraphSdl),
+    hub,
+    authenticate: (authorization) => authenticate(authorization),
+    execute,
+    rateLimit: (key) => limiter.take(key),
+    validationRules: armor.validationRules,
+    bufferLimit: config.SUBSCRIPTION_BUFFER,
+    maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+    log,
+  });
+  new Gauge({
+    name: 'router_websockets',
+    help: 'Open graphql-ws connections',
+    registers: [metrics.registry],
+    collect() {
+      this.set(subscriptions.sockets);
+    },
+  });
+  new Gauge({
+    name: 'router_subscriptions',
+    help: 'Active live subscriptions',
+    registers: [metrics.registry],
+    collect() {
+      this.set(hub.listeners);
+    },
+  });
+
+  const address = await http.listen();
+  const url = `http://127.0.0.1:${address.port}/graphql`;
+  log.info({ url, subgraphs: Object.fromEntries(urls) }, 'router ready');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await subscriptions.close();
+      await http.close();
+      await apollo.stop();
+      hub.close();
+      await messaging.close();
+      await Promise.all(dataSources.map((d) => d.close()));
+    })());
+  return { url, port: address.port, log, stop };
+}

@@ -1,0 +1,45 @@
+import { createRemoteJWKSet, jwtVerify, errors as joseErrors } from 'jose';
+import { DEFAULT_TIME_ZONE, Scope } from '@saldo/kit';
+import type { RouterCaller } from './caller';
+
+/**
+ * Verifies identity's access JWTs against its JWKS. jose caches the key set and
+ * refetches it when a token names an unknown `kid` (key rotation), at most every
+ * `cooldown` ms. Verified tokens are cached until they expire.
+ */
+export function createAccessTokenVerifier(options: {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+}) {
+  const jwks = createRemoteJWKSet(new URL(options.jwksUrl), {
+    cooldownDuration: 5_000,
+    cacheMaxAge: 600_000,
+  });
+  const cache = new Map<string, RouterCaller>();
+  return async (token: string): Promise<RouterCaller | null> => {
+    const hit = cache.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit;
+    try {
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer: options.issuer,
+        audience: options.audience,
+        requiredClaims: ['sub', 'exp'],
+      });
+      const scopes = typeof payload['scope'] === 'string' ? payload['scope'].split(' ') : [];
+      const caller: RouterCaller = {
+        userId: payload.sub!,
+        // Only the router grants itself `router`; a token can never carry it in.
+        scopes: new Set(scopes.filter((s) => s && s !== (Scope.ROUTER as string))),
+        timeZone: typeof payload['tz'] === 'string' ? payload['tz'] : DEFAULT_TIME_ZONE,
+        expiresAt: payload.exp! * 1000,
+      };
+      if (cache.size > 50_000) cache.clear();
+      cache.set(token, caller);
+      return caller;
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError) return null;
+      throw error;
+    }
+  };
+}

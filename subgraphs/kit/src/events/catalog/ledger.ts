@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { isoInstant, localDate, money, month, uuid } from './common';
+
+export const accountType = z.enum([
+  'CHECKING',
+  'SAVINGS',
+  'CASH',
+  'INVESTMENT',
+  'WALLET',
+  'CREDIT_CARD',
+  'LOAN',
+  'OTHER_ASSET',
+  'OTHER_LIABILITY',
+]);
+
+const account = z.object({
+  id: uuid,
+  userId: uuid,
+  name: z.string(),
+  type: accountType,
+  currency: z.string(),
+  // The balance before any entry; balance = initialBalance + the sum of the postings.
+  initialBalance: money,
+  allowNegative: z.boolean(),
+  archived: z.boolean(),
+  externalId: z.string().nullable(),
+});
+
+const posting = z.object({ accountId: uuid, amount: money });
+
+/** A full snapshot of an entry at one version; consumers keep the highest version they saw. */
+export const entrySnapshot = z.object({
+  id: uuid,
+  userId: uuid,
+  version: z.number().int().positive(),
+  kind: z.enum(['INCOME', 'EXPENSE', 'TRANSFER']),
+  status: z.enum(['PENDING', 'POSTED']),
+  amount: money,
+  toAmount: money.nullable(),
+  date: localDate,
+  dueDate: localDate.nullable(),
+  description: z.string(),
+  accountId: uuid,
+  toAccountId: uuid.nullable(),
+  categoryId: uuid.nullable(),
+  tags: z.array(z.string()),
+  source: z.enum(['MANUAL', 'IMPORT', 'CARDS', 'RECURRENCE']),
+  externalId: z.string().nullable(),
+  // Postings on real accounts (asset/liability); empty while the entry is PENDING or deleted.
+  postings: z.array(posting),
+  deleted: z.boolean(),
+  updatedAt: isoInstant,
+});
+export type EntrySnapshot = z.infer<typeof entrySnapshot>;
+
+const entryEvent = z.object({ entry: entrySnapshot });
+
+export const ledgerEvents = {
+  'ledger.entry.created': entryEvent,
+  'ledger.entry.updated': entryEvent,
+  'ledger.entry.deleted': entryEvent,
+  'ledger.balance.changed': z.object({
+    accountId: uuid,
+    balance: money,
+    delta: money,
+    entryId: uuid.nullable(),
+  }),
+  'ledger.account.created': z.object({ account }),
+  'ledger.account.updated': z.object({ account }),
+  'ledger.budget.exceeded': z.object({
+    categoryId: uuid,
+    month,
+    limit: money,
+    spent: money,
+  }),
+} as const;

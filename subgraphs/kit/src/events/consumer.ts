@@ -1,0 +1,341 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamApiError,
+  type ConsumerConfig,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { headers, nanos } from '@nats-io/transport-node';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Orm } from '../db';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import type { EventType } from './catalog';
+import { InvalidEventError, parseEnvelope, type AnyEnvelope, type Envelope } from './envelope';
+import type { Messaging } from './messaging';
+
+export interface HandlerContext {
+  /** Forked EntityManager inside the transaction that also records the inbox row. */
+  em: EntityManager;
+  log: Logger;
+}
+
+export type EventHandler<T extends EventType> = (
+  event: Envelope<T>,
+  ctx: HandlerContext,
+) => Promise<void>;
+/**
+ * Handles a run of consecutive events in one go (e.g. one multi-row write).
+ * Give several types the same object to receive them together, in stream order.
+ */
+export interface BatchEventHandler<T extends EventType> {
+  batch: (events: Envelope<T>[], ctx: HandlerContext) => Promise<void>;
+}
+export type HandlerMap = { [T in EventType]?: EventHandler<T> | BatchEventHandler<T> };
+
+type AnyHandler = EventHandler<EventType> | BatchEventHandler<EventType>;
+
+export interface ConsumerOptions {
+  /** Durable consumer name; also the inbox's consumer column. */
+  name: string;
+  orm: Orm;
+  messaging: Messaging;
+  log: Logger;
+  metrics?: Metrics;
+  handlers: HandlerMap;
+  /** Deliveries before a failing message is dead-lettered. */
+  maxDeliver?: number;
+  /** Delay before redelivery n (the last value repeats). */
+  backoffMs?: readonly number[];
+  batchSize?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The narrowest single filter subject that covers every type (NATS 2.9 takes one filter). */
+export function filterFor(types: readonly string[]): string {
+  const split = types.map((t) => t.split('.'));
+  const first = split[0] ?? [];
+  if (split.length === 1) return first.join('.');
+  const common: string[] = [];
+  for (let i = 0; i < first.length; i += 1) {
+    if (split.every((tokens) => tokens[i] === first[i] && i < tokens.length - 1))
+      common.push(first[i]!);
+    else break;
+  }
+  return [...common, '>'].join('.');
+}
+
+/**
+ * An idempotent JetStream consumer: one durable pull consumer per source stream,
+ * messages handled in batches inside one database transaction that also writes
+ * their inbox rows, acked only after the commit. Failures are redelivered with
+ * backoff and dead-lettered (with the reason) after `maxDeliver` attempts;
+ * invalid payloads are dead-lettered at once. Neither blocks later messages.
+ */
+export class EventConsumer {
+  private readonly loops: StreamLoop[];
+
+  constructor(options: ConsumerOptions) {
+    const byStream = new Map<string, EventType[]>();
+    for (const type of Object.keys(options.handlers) as EventType[]) {
+      const stream = options.messaging.streamOf(type);
+      byStream.set(stream, [...(byStream.get(stream) ?? []), type]);
+    }
+    this.loops = [...byStream].map(([stream, types]) => new StreamLoop(options, stream, types));
+  }
+
+  start(): void {
+    for (const loop of this.loops) loop.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.loops.map((loop) => loop.stop()));
+  }
+
+  /** Messages not yet acknowledged, summed over the source streams. */
+  async lag(): Promise<number> {
+    const lags = await Promise.all(this.loops.map((loop) => loop.lag()));
+    return lags.reduce((a, b) => a + b, 0);
+  }
+}
+
+class StreamLoop {
+  private running = false;
+  private buffer: JsMsg[] = [];
+  private signal: (() => void) | null = null;
+  private supervisor: Promise<void> | null = null;
+  private processor: Promise<void> | null = null;
+  private close: (() => Promise<void>) | null = null;
+  private lagTimer: NodeJS.Timeout | null = null;
+  private readonly maxDeliver: number;
+  private readonly backoffMs: readonly number[];
+  private readonly log: Logger;
+
+  constructor(
+    private readonly options: ConsumerOptions,
+    private readonly stream: string,
+    private readonly types: readonly EventType[],
+  ) {
+    this.maxDeliver = options.maxDeliver ?? 5;
+    this.backoffMs = options.backoffMs ?? [1000, 5000, 30_000, 120_000];
+    this.log = options.log.child({ consumer: options.name, stream });
+  }
+
+  start(): void {
+    this.running = true;
+    this.supervisor = this.supervise();
+    this.processor = this.process();
+    this.lagTimer = setInterval(() => void this.lag().catch(() => undefined), 5000);
+    this.lagTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    await this.close?.().catch(() => undefined);
+    this.signal?.();
+    await Promise.all([this.supervisor, this.processor]);
+    // Unprocessed messages go back to the server for the next run.
+    for (const m of this.buffer.splice(0)) m.nak();
+  }
+
+  async lag(): Promise<number> {
+    const info = await this.options.messaging.jsm.consumers.info(this.stream, this.options.name);
+    const lag = info.num_pending + info.num_ack_pending;
+    this.options.metrics?.consumerLag.set(
+      { consumer: this.options.name, stream: this.stream },
+      lag,
+    );
+    return lag;
+  }
+
+  private async ensureConsumer(): Promise<void> {
+    const { messaging, name } = this.options;
+    const config: Partial<ConsumerConfig> = {
+      durable_name: name,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: messaging.subject(filterFor(this.types)),
+      ack_wait: nanos(30_000),
+      // A backstop beyond our own dead-lettering, which acts at maxDeliver.
+      max_deliver: this.maxDeliver + 2,
+      max_ack_pending: 2000,
+    };
+    try {
+      await messaging.jsm.consumers.info(this.stream, name);
+      await messaging.jsm.consumers.update(this.stream, name, config);
+    } catch (error) {
+      if (!(error instanceof JetStreamApiError) || error.status !== 404) throw error;
+      await messaging.jsm.consumers.add(this.stream, config);
+    }
+  }
+
+  /** Keeps a consume loop alive: recreated after any failure, e.g. a stream that does not exist yet. */
+  private async supervise(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        await this.ensureConsumer();
+        const consumer = await this.options.messaging.js.consumers.get(
+          this.stream,
+          this.options.name,
+        );
+        const messages = await consumer.consume({
+          max_messages: (this.options.batchSize ?? 256) * 2,
+          callback: (m) => {
+            this.buffer.push(m);
+            this.signal?.();
+          },
+        });
+        this.close = async () => {
+          await messages.close();
+        };
+        failures = 0;
+        const error = await messages.closed();
+        if (error) throw error;
+      } catch (error) {
+        failures += 1;
+        if (this.running)
+          this.log.warn({ err: error, failures }, 'consumer loop failed; restarting');
+      }
+      if (this.running) await sleep(Math.min(250 * 2 ** failures, 5000));
+    }
+  }
+
+  private async process(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 256;
+    while (this.running) {
+      if (this.buffer.length === 0) {
+        await new Promise<void>((resolve) => (this.signal = resolve));
+        this.signal = null;
+        continue;
+      }
+      const batch = this.buffer.splice(0, batchSize);
+      try {
+        await this.handleBatch(batch);
+      } catch (error) {
+        // Only infrastructure errors get here (e.g. the database is down): retry later.
+        this.log.error({ err: error }, 'batch failed; messages will be redelivered');
+        for (const m of batch) m.nak(this.delayFor(m));
+        await sleep(1000);
+      }
+    }
+  }
+
+  private async handleBatch(batch: JsMsg[]): Promise<void> {
+    const valid: { m: JsMsg; event: AnyEnvelope }[] = [];
+    for (const m of batch) {
+      try {
+        valid.push({ m, event: parseEnvelope(m.data) });
+      } catch (error) {
+        if (!(error instanceof InvalidEventError)) throw error;
+        await this.deadLetter(m, `invalid payload: ${error.message}`);
+      }
+    }
+    if (valid.length === 0) return;
+    try {
+      await this.apply(valid);
+      for (const { m } of valid) m.ack();
+      this.options.metrics?.eventsHandled.inc(
+        { consumer: this.options.name, result: 'ok' },
+        valid.length,
+      );
+    } catch (error) {
+      if (valid.length === 1) return this.failed(valid[0]!.m, error);
+      // Something in the batch failed: apply one by one to isolate it.
+      for (const item of valid) {
+        try {
+          await this.apply([item]);
+          item.m.ack();
+          this.options.metrics?.eventsHandled.inc({ consumer: this.options.name, result: 'ok' });
+        } catch (itemError) {
+          await this.failed(item.m, itemError);
+        }
+      }
+    }
+  }
+
+  /** Records inbox rows and runs the handlers of new events, all in one transaction. */
+  private async apply(items: { event: AnyEnvelope }[]): Promise<void> {
+    const { orm, name } = this.options;
+    await orm.em.fork().transactional(async (em) => {
+      const values = items.map(() => '(?, ?, ?)').join(', ');
+      const params = items.flatMap(({ event }) => [name, event.id, event.type]);
+      const inserted = await em.execute<{ event_id: string }[]>(
+        `insert into kit_inbox (consumer, event_id, subject) values ${values}
+         on conflict do nothing returning event_id`,
+        params,
+      );
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      // Consecutive events of one batch handler are handed over together.
+      let batchHandler: BatchEventHandler<EventType> | null = null;
+      let batch: AnyEnvelope[] = [];
+      const flush = async () => {
+        if (batchHandler && batch.length > 0)
+          await batchHandler.batch(batch, { em, log: this.log });
+        batchHandler = null;
+        batch = [];
+      };
+      for (const { event } of items) {
+        if (!fresh.delete(event.id)) continue; // already applied (redelivery or replay)
+        const handler = this.options.handlers[event.type] as AnyHandler | undefined;
+        if (!handler) continue;
+        if (typeof handler !== 'function') {
+          if (batchHandler !== handler) await flush();
+          batchHandler = handler;
+          batch.push(event);
+          continue;
+        }
+        await flush();
+        await handler(event, { em, log: this.log.child({ eventId: event.id }) });
+      }
+      await flush();
+    });
+  }
+
+  private delayFor(m: JsMsg): number {
+    const index = Math.max(0, m.info.deliveryCount - 1);
+    return this.backoffMs[Math.min(index, this.backoffMs.length - 1)] ?? 1000;
+  }
+
+  private async failed(m: JsMsg, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.options.metrics?.eventsHandled.inc({ consumer: this.options.name, result: 'error' });
+    if (m.info.deliveryCount >= this.maxDeliver) {
+      await this.deadLetter(m, `handler failed ${m.info.deliveryCount} times: ${reason}`);
+      return;
+    }
+    this.log.warn(
+      { err: error, subject: m.subject, delivery: m.info.deliveryCount },
+      'handler failed; will retry',
+    );
+    m.nak(this.delayFor(m));
+  }
+
+  /** Moves a message to the dead-letter stream with its reason, then terminates it here. */
+  private async deadLetter(m: JsMsg, reason: string): Promise<void> {
+    const { messaging, name } = this.options;
+    const h = headers();
+    h.set('Saldo-Reason', reason.slice(0, 1000));
+    h.set('Saldo-Consumer', name);
+    h.set('Saldo-Original-Subject', m.subject);
+    h.set('Saldo-Original-Stream', this.stream);
+    h.set('Saldo-Original-Seq', String(m.seq));
+    h.set('Saldo-Deliveries', String(m.info.deliveryCount));
+    try {
+      await messaging.js.publish(messaging.subject(`dlq.${name}`), m.data, {
+        headers: h,
+        msgID: `${this.stream}:${m.seq}:${name}`,
+      });
+    } catch (error) {
+      // Not parked yet: keep it on the stream and try again later.
+      this.log.error({ err: error }, 'could not dead-letter; retrying later');
+      m.nak(this.delayFor(m));
+      return;
+    }
+    this.options.metrics?.eventsHandled.inc({ consumer: name, result: 'dead_letter' });
+    this.log.error({ subject: m.subject, seq: m.seq, reason }, 'message dead-lettered');
+    m.term(reason.slice(0, 200));
+  }
+}

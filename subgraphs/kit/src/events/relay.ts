@@ -1,0 +1,223 @@
+import { Client, Pool, type PoolClient } from 'pg';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import type { Messaging } from './messaging';
+
+export interface RelayOptions {
+  /** URL of the subgraph's own database (the one holding kit_outbox). */
+  databaseUrl: string;
+  messaging: Messaging;
+  log: Logger;
+  metrics?: Metrics;
+  batchSize?: number;
+  /** Fallback poll when no NOTIFY arrives (lost LISTEN connection, missed wake-up). */
+  pollIntervalMs?: number;
+  publishTimeoutMs?: number;
+  /** Sent rows older than this are purged. */
+  retentionHours?: number;
+  /** Test hook: runs after the PubAcks and before the rows are marked sent. */
+  afterPublish?: () => void;
+}
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  subject: string;
+  envelope: string;
+}
+
+interface BatchOutcome {
+  published: number;
+  failed: number;
+  error?: unknown;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Publishes committed outbox rows to JetStream. Rows are claimed with
+ * FOR UPDATE SKIP LOCKED (replicas share the work), published with
+ * Nats-Msg-Id = event id, and marked sent only after their PubAck, in the
+ * same transaction that claimed them. A crash before that commit leaves the
+ * rows unsent: they are published again, and JetStream drops the duplicate.
+ */
+export class OutboxRelay {
+  private readonly pool: Pool;
+  private listener: Client | null = null;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private lastPurge = 0;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(private readonly options: RelayOptions) {
+    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+    this.pool.on('error', (error) => options.log.warn({ err: error }, 'relay pool error'));
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.listen();
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in flight, then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+    await this.pool.end();
+  }
+
+  /** Unsent rows, for /metrics and /ready. */
+  async backlog(): Promise<number> {
+    const result = await this.pool.query<{ n: string }>(
+      'select count(*) as n from kit_outbox where sent_at is null',
+    );
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
+  private async listen(): Promise<void> {
+    while (this.running) {
+      const client = new Client({ connectionString: this.options.databaseUrl });
+      try {
+        await client.connect();
+        this.listener = client;
+        client.on('notification', () => this.wake?.());
+        await client.query('listen kit_outbox');
+        this.wake?.(); // catch anything committed while we were not listening
+        await new Promise<void>((resolve) => {
+          client.on('error', () => resolve());
+          client.on('end', () => resolve());
+        });
+      } catch (error) {
+        this.options.log.warn({ err: error }, 'outbox LISTEN connection failed; polling meanwhile');
+      }
+      await client.end().catch(() => undefined);
+      if (this.running) await sleep(1000);
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let outcome: BatchOutcome;
+      try {
+        outcome = await this.publishBatch();
+        if (outcome.failed === 0) await this.purgeIfDue();
+      } catch (error) {
+        outcome = { published: 0, failed: 1, error };
+      }
+      if (outcome.failed > 0) {
+        failures += 1;
+        this.options.metrics?.relayFailures.inc();
+        this.options.log.warn(
+          { err: outcome.error, failures },
+          'outbox relay batch failed; retrying',
+        );
+        await sleep(Math.min(100 * 2 ** failures, 5000));
+        continue;
+      }
+      failures = 0;
+      if (outcome.published < this.batchSize) await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.wake = done;
+    });
+  }
+
+  /** One claim-publish-mark cycle. */
+  async publishBatch(): Promise<BatchOutcome> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('begin');
+      const { rows } = await client.query<OutboxRow>(
+        `select seq, id, subject, envelope from kit_outbox
+          where sent_at is null order by seq limit $1 for update skip locked`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) {
+        await client.query('commit');
+        return { published: 0, failed: 0 };
+      }
+      const results = await this.publishAll(rows);
+      this.options.afterPublish?.();
+      await this.mark(client, rows, results);
+      await client.query('commit');
+      const published = results.filter((r) => r === null).length;
+      this.options.metrics?.eventsPublished.inc(published);
+      const failed = rows.length - published;
+      return { published, failed, error: results.find((r) => r !== null) };
+    } catch (error) {
+      broken = true;
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** Publishes every row concurrently; each result is null on success or the error text. */
+  private async publishAll(rows: OutboxRow[]): Promise<(string | null)[]> {
+    const { messaging } = this.options;
+    const timeout = this.options.publishTimeoutMs ?? 5000;
+    return Promise.all(
+      rows.map((row) =>
+        messaging.js
+          .publish(messaging.subject(row.subject), row.envelope, { msgID: row.id, timeout })
+          .then(
+            () => null,
+            (error: unknown) => (error instanceof Error ? error.message : String(error)),
+          ),
+      ),
+    );
+  }
+
+  private async mark(
+    client: PoolClient,
+    rows: OutboxRow[],
+    results: (string | null)[],
+  ): Promise<void> {
+    const sent = rows.filter((_, i) => results[i] === null).map((r) => r.seq);
+    const failed = rows.filter((_, i) => results[i] !== null);
+    if (sent.length > 0) {
+      await client.query(
+        'update kit_outbox set sent_at = now(), attempts = attempts + 1 where seq = any($1::bigint[])',
+        [sent],
+      );
+    }
+    if (failed.length > 0) {
+      await client.query(
+        `update kit_outbox set attempts = attempts + 1, last_error = $2 where seq = any($1::bigint[])`,
+        [failed.map((r) => r.seq), results.find((r) => r !== null)],
+      );
+    }
+  }
+
+  private async purgeIfDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPurge < 3_600_000) return;
+    this.lastPurge = now;
+    const hours = this.options.retentionHours ?? 24 * 7;
+    await this.pool.query(
+      `delete from kit_outbox where sent_at is not null and sent_at < now() - make_interval(hours => $1)`,
+      [hours],
+    );
+  }
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+
+export * from './auth';
+export * from './config';
+export * from './connections';
+export * from './context';
+export * from './dates';
+export * from './db';
+export * from './errors';
+export * from './events/catalog';
+export * from './events/consumer';
+export * from './events/dead-letters';
+export * from './events/envelope';
+export * from './events/messaging';
+export * from './events/outbox';
+export * from './events/relay';
+export * from './http';
+export * from './ids';
+export * from './logger';
+export * from './metrics';
+export * from './money';
+export * from './scalars';
+export * from './schema';
+export * from './sdl-file';
+export * from './subgraph';
