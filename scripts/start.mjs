@@ -163,7 +163,7 @@ async function shutdown(code) {
       (child) =>
         new Promise((resolve) => {
           if (child.exitCode !== null) return resolve();
-          child.once('exit', resolve);
+          child.once('close', resolve);
           child.kill('SIGTERM');
           setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
         }),

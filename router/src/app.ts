@@ -125,6 +125,7 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
     gateway,
     introspection: !production,
     csrfPrevention: true,
+    stopOnTerminationSignals: false, // stopOnSignals closes everything in order
     allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors } from 'jose';
-import { DEFAULT_TIME_ZONE, Scope } from '@saldo/kit';
+import { DEFAULT_TIME_ZONE } from '@saldo/kit';
 import type { RouterCaller } from './caller';
+import { scopeSet } from './scopes';
 
 /**
  * Verifies identity's access JWTs against its JWKS. jose caches the key set and
@@ -18,7 +19,10 @@ export function createAccessTokenVerifier(options: {
   });
   const cache = new Map<string, RouterCaller>();
   return async (token: string): Promise<RouterCaller | null> => {
-    const hit = cache.get(token);
+    // Keyed by the signature segment: shorter than the token, and only the holder of
+    // the verified token can present that signature.
+    const key = token.slice(token.lastIndexOf('.') + 1);
+    const hit = cache.get(key);
     if (hit && hit.expiresAt > Date.now()) return hit;
     try {
       const { payload } = await jwtVerify(token, jwks, {
@@ -29,13 +33,12 @@ export function createAccessTokenVerifier(options: {
       const scopes = typeof payload['scope'] === 'string' ? payload['scope'].split(' ') : [];
       const caller: RouterCaller = {
         userId: payload.sub!,
-        // Only the router grants itself `router`; a token can never carry it in.
-        scopes: new Set(scopes.filter((s) => s && s !== (Scope.ROUTER as string))),
+        scopes: scopeSet(scopes),
         timeZone: typeof payload['tz'] === 'string' ? payload['tz'] : DEFAULT_TIME_ZONE,
         expiresAt: payload.exp! * 1000,
       };
       if (cache.size > 50_000) cache.clear();
-      cache.set(token, caller);
+      cache.set(key, caller);
       return caller;
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return null;

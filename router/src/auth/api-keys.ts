@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { DEFAULT_TIME_ZONE, Scope } from '@saldo/kit';
 import { ANONYMOUS_CALLER, type RouterCaller } from './caller';
+import { scopeSet } from './scopes';
 import type { InternalTokenMinter } from './internal-tokens';
 
 interface VerifyResponse {
@@ -35,7 +36,7 @@ export function createApiKeyVerifier(options: {
       const body = (await response.body.json()) as VerifyResponse;
       caller = {
         userId: body.userId,
-        scopes: new Set(body.scopes.filter((s) => s !== (Scope.ROUTER as string))),
+        scopes: scopeSet(body.scopes),
         timeZone: body.timeZone ?? DEFAULT_TIME_ZONE,
         // Re-checked after the cache period, so a revoked key stops working.
         expiresAt: now + options.cacheSeconds * 1000,

@@ -3,33 +3,21 @@ import type { Duplex } from 'node:stream';
 import {
   getOperationAST,
   GraphQLError,
-  Kind,
   OperationTypeNode,
-  parse,
-  print,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type ExecutionArgs,
   type ExecutionResult,
-  type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import { getArgumentValues } from 'graphql/execution/values';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { ErrorCode, Scope, type Logger } from '@saldo/kit';
+import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { ErrorCode, type Logger } from '@saldo/kit';
 import type { RouterCaller } from '../auth/caller';
 import type { RouterContext } from '../context';
-import type { LiveHub, LiveEvent } from './hub';
+import { Close, Connection, PROTOCOL } from './connection';
+import type { LiveHub } from './hub';
 import type { LiveSpec } from './live-fields';
-import { LiveSubscription } from './live-subscription';
-import { EVENT_VARIABLE, payloadQuery } from './payload-query';
-
-export const CLOSE_TOKEN_EXPIRED = 4401;
-export const CLOSE_TOO_SLOW = 4408;
+import { LiveSubscription, type LiveShared } from './live-subscription';
+import { LivePlanCache } from './plan';
 
 export interface SubscriptionServerOptions {
   server: Server;
@@ -49,225 +37,284 @@ export interface SubscriptionServerOptions {
   bufferLimit: number;
   maxBufferedBytes: number;
   maxSubscriptionsPerSocket?: number;
+  initTimeoutMs?: number;
   log: Logger;
 }
 
-interface SocketState {
-  caller: RouterCaller;
-  expiry: NodeJS.Timeout | null;
-  subscriptions: number;
+interface Message {
+  type: string;
+  id?: unknown;
+  payload?: unknown;
 }
 
-type WsContext = { socket: WebSocket; state: SocketState; request: IncomingMessage };
+const SWEEP_MS = 1000;
+const KEEPALIVE_MS = 15_000;
 
-const error = (message: string, code: ErrorCode) =>
+const failure = (message: string, code: ErrorCode) =>
   new GraphQLError(message, { extensions: { code } });
 
-function authorizationOf(
-  params: Readonly<Record<string, unknown>> | undefined,
-): string | undefined {
-  const value = params?.['authorization'] ?? params?.['Authorization'];
+function authorizationOf(payload: unknown): string | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const value =
+    (payload as Record<string, unknown>)['authorization'] ??
+    (payload as Record<string, unknown>)['Authorization'];
   return typeof value === 'string' ? value : undefined;
 }
 
+function parseMessage(data: RawData): Message | null {
+  try {
+    const text = Array.isArray(data)
+      ? Buffer.concat(data).toString()
+      : Buffer.from(data as ArrayBuffer).toString();
+    const message = JSON.parse(text) as unknown;
+    if (
+      typeof message === 'object' &&
+      message !== null &&
+      typeof (message as Message).type === 'string'
+    ) {
+      return message as Message;
+    }
+  } catch {
+    // falls through: not a protocol message
+  }
+  return null;
+}
+
 /**
- * graphql-ws on the router's HTTP server, same path as queries. Authenticates in
- * `connection_init`, closes the socket when the credential expires (a `ping`
- * carrying `{ authorization }` renews it), and serves `@live` fields from the hub.
+ * graphql-ws (the `graphql-transport-ws` protocol) on the router's HTTP server, same
+ * path as queries. Authenticates in `connection_init`, closes the socket when the
+ * credential expires (a `ping` carrying `{ authorization }` renews it), and serves
+ * `@live` fields from the hub. The protocol is implemented here rather than with
+ * graphql-ws's server so an idle connection costs as little memory as possible.
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions) {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 256 * 1024,
     perMessageDeflate: false,
+    handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
   });
+  const connections = new Map<WebSocket, Connection>();
+  const plans = new LivePlanCache(options.schema, options.specs, options.validationRules);
+  const shared: LiveShared = {
+    schema: options.schema,
+    execute: options.execute,
+    bufferLimit: options.bufferLimit,
+    maxBufferedBytes: options.maxBufferedBytes,
+  };
+  const initTimeoutMs = options.initTimeoutMs ?? 3000;
+
+  // Listeners shared by every socket (`this` is the socket): no closures per connection.
+  function onMessage(this: WebSocket, data: RawData): void {
+    const connection = connections.get(this);
+    if (connection)
+      void handle(connection, data).catch((error: unknown) =>
+        options.log.error({ err: error }, 'ws message failed'),
+      );
+  }
+  function onClose(this: WebSocket): void {
+    connections.get(this)?.dispose();
+    connections.delete(this);
+  }
+  function onPong(this: WebSocket): void {
+    const connection = connections.get(this);
+    if (connection) connection.alive = true;
+  }
+  function onError(this: WebSocket, error: Error): void {
+    options.log.debug({ err: error }, 'ws socket error');
+  }
+
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if ((req.url ?? '').split('?')[0] !== options.path) {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (ws.protocol !== PROTOCOL) {
+        ws.close(Close.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
+        return;
+      }
+      connections.set(ws, new Connection(ws, req.socket.remoteAddress ?? null, Date.now()));
+      ws.on('message', onMessage);
+      ws.on('close', onClose);
+      ws.on('pong', onPong);
+      ws.on('error', onError);
+    });
   };
   options.server.on('upgrade', onUpgrade);
 
-  const armExpiry = (socket: WebSocket, state: SocketState) => {
-    if (state.expiry) clearTimeout(state.expiry);
-    state.expiry = null;
-    const remaining = state.caller.expiresAt - Date.now();
-    if (!Number.isFinite(remaining)) return;
-    state.expiry = setTimeout(
-      () =>
-        socket.close(CLOSE_TOKEN_EXPIRED, 'Credential expired: reconnect or renew it in a ping'),
-      Math.max(0, remaining),
-    );
-  };
+  // One sweep for every socket: initialisation timeouts, expired credentials, liveness.
+  let lastPing = Date.now();
+  const sweeper = setInterval(() => {
+    const now = Date.now();
+    const ping = now - lastPing >= KEEPALIVE_MS;
+    if (ping) lastPing = now;
+    for (const [socket, connection] of connections) {
+      if (!connection.initReceived && now - connection.openedAt > initTimeoutMs) {
+        connection.close(Close.InitTimeout, 'Connection initialisation timeout');
+      } else if (connection.caller && connection.caller.expiresAt <= now) {
+        connection.close(
+          Close.CredentialExpired,
+          'Credential expired: reconnect, or renew it in a ping',
+        );
+      } else if (ping) {
+        if (!connection.alive) socket.terminate();
+        connection.alive = false;
+        socket.ping();
+      }
+    }
+  }, SWEEP_MS);
+  sweeper.unref();
 
-  const disposable = useServer<Record<string, unknown>, { state?: SocketState }>(
-    {
-      schema: () => options.schema(),
-      onConnect: async (ctx) => {
-        try {
-          const caller = await options.authenticate(authorizationOf(ctx.connectionParams));
-          if (caller.userId === null) return false;
-          const state: SocketState = { caller, expiry: null, subscriptions: 0 };
-          ctx.extra.state = state;
-          armExpiry(ctx.extra.socket, state);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      onPing: async (ctx, payload) => {
-        const state = ctx.extra.state;
-        const authorization = authorizationOf(payload);
-        if (!state || !authorization) return;
-        try {
-          const renewed = await options.authenticate(authorization);
-          if (renewed.userId !== state.caller.userId) throw new Error('another user');
-          state.caller = renewed;
-          armExpiry(ctx.extra.socket, state);
-        } catch {
-          ctx.extra.socket.close(4403, 'Forbidden: renewal refused');
-        }
-      },
-      onClose: (ctx) => {
-        const state = ctx.extra.state;
-        if (state?.expiry) clearTimeout(state.expiry);
-      },
-      onSubscribe: (ctx, _id, payload) => {
-        const state = ctx.extra.state;
-        if (!state) return [error('Not authenticated', ErrorCode.UNAUTHENTICATED)];
-        try {
-          options.rateLimit(state.caller.userId ?? '');
-        } catch (limited) {
-          return [limited as GraphQLError];
-        }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (syntax) {
-          return [syntax as GraphQLError];
-        }
-        const errors = validate(options.schema(), document, [
-          ...specifiedRules,
-          ...options.validationRules,
-        ]);
-        if (errors.length > 0) return errors;
-        const context: WsContext = { socket: ctx.extra.socket, state, request: ctx.extra.request };
-        return {
-          schema: options.schema(),
-          document,
-          operationName: payload.operationName ?? undefined,
-          variableValues: payload.variables ?? undefined,
-          contextValue: context,
-        };
-      },
-      subscribe: (args) => subscribe(args),
-      execute: (args) => executeOther(args),
-    },
-    wss,
-    15_000,
-  );
+  async function handle(connection: Connection, data: RawData): Promise<void> {
+    const message = parseMessage(data);
+    if (!message) return connection.close(Close.BadRequest, 'Invalid message received');
+    switch (message.type) {
+      case 'connection_init':
+        return init(connection, message.payload);
+      case 'ping':
+        await renew(connection, message.payload);
+        return connection.send({ type: 'pong' });
+      case 'pong':
+        return;
+      case 'subscribe':
+        return subscribe(connection, message);
+      case 'complete': {
+        const id = String(message.id);
+        const operation = connection.operations?.get(id);
+        connection.operations?.delete(id);
+        return operation?.stop();
+      }
+      default:
+        return connection.close(Close.BadRequest, `Unexpected message of type ${message.type}`);
+    }
+  }
 
-  function subscribe(args: ExecutionArgs): ExecutionResult | LiveSubscription {
-    const { socket, state } = args.contextValue as WsContext;
-    const operation = getOperationAST(args.document, args.operationName);
-    if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) return executeOther(args) as never;
-    const fields = operation.selectionSet.selections.filter(
-      (s): s is FieldNode => s.kind === Kind.FIELD,
+  async function init(connection: Connection, payload: unknown): Promise<void> {
+    if (connection.initReceived)
+      return connection.close(Close.TooManyInits, 'Too many initialisation requests');
+    connection.initReceived = true;
+    let caller: RouterCaller | null = null;
+    try {
+      caller = await options.authenticate(authorizationOf(payload));
+    } catch {
+      caller = null;
+    }
+    if (!caller || caller.userId === null) return connection.close(Close.Forbidden, 'Forbidden');
+    connection.caller = caller;
+    connection.acknowledged = true;
+    connection.send({ type: 'connection_ack' });
+  }
+
+  async function renew(connection: Connection, payload: unknown): Promise<void> {
+    const authorization = authorizationOf(payload);
+    if (!connection.caller || !authorization) return;
+    try {
+      const renewed = await options.authenticate(authorization);
+      if (renewed.userId !== connection.caller.userId) throw new Error('another user');
+      connection.caller = renewed;
+    } catch {
+      connection.close(Close.Forbidden, 'Forbidden: renewal refused');
+    }
+  }
+
+  async function subscribe(connection: Connection, message: Message): Promise<void> {
+    if (!connection.acknowledged || !connection.caller)
+      return connection.close(Close.Unauthorized, 'Unauthorized');
+    const payload = message.payload as
+      { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+    if (typeof message.id !== 'string' || !message.id || typeof payload?.query !== 'string') {
+      return connection.close(Close.BadRequest, 'Invalid message received');
+    }
+    const id = message.id;
+    if (connection.operations?.has(id))
+      return connection.close(Close.DuplicateSubscriber, `Subscriber for ${id} already exists`);
+    (connection.operations ??= new Map()).set(id, { stop: () => undefined });
+    const variables = (typeof payload.variables === 'object' && payload.variables) || {};
+    const operationName =
+      typeof payload.operationName === 'string' ? payload.operationName : undefined;
+    try {
+      options.rateLimit(connection.userId);
+      const parsed = plans.document(payload.query);
+      if (parsed.errors.length > 0) return connection.error(id, parsed.errors);
+      const operation = getOperationAST(parsed.document, operationName);
+      if (!operation)
+        return connection.error(id, [failure('Unknown operation', ErrorCode.BAD_USER_INPUT)]);
+      if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+        const result = await options.execute(parsed.text, variables as Record<string, unknown>, {
+          caller: connection.caller,
+          requestId: `ws-${id}`,
+          clientIp: connection.clientIp,
+          extraScopes: [],
+        });
+        connection.next(id, result);
+        return connection.complete(id);
+      }
+      startLive(
+        connection,
+        id,
+        parsed.document,
+        operationName,
+        variables as Record<string, unknown>,
+      );
+    } catch (error) {
+      if (error instanceof GraphQLError) return connection.error(id, [error]);
+      throw error;
+    }
+  }
+
+  function startLive(
+    connection: Connection,
+    id: string,
+    document: Parameters<LivePlanCache['plan']>[0],
+    operationName: string | undefined,
+    inputs: Record<string, unknown>,
+  ): void {
+    const plan = plans.plan(document, operationName);
+    if (typeof plan === 'string')
+      return connection.error(id, [failure(plan, ErrorCode.BAD_USER_INPUT)]);
+    const { spec, definition } = plan;
+    if (spec.scope && !connection.caller!.scopes.has(spec.scope)) {
+      return connection.error(id, [failure(`Missing scope: ${spec.scope}`, ErrorCode.FORBIDDEN)]);
+    }
+    if (connection.subscriptions >= (options.maxSubscriptionsPerSocket ?? 100)) {
+      return connection.error(id, [
+        failure('Too many subscriptions on one connection', ErrorCode.RATE_LIMITED),
+      ]);
+    }
+    const coerced = getVariableValues(
+      options.schema(),
+      plan.operation.variableDefinitions ?? [],
+      inputs,
     );
-    const field = fields[0];
-    if (fields.length !== 1 || operation.selectionSet.selections.length !== 1 || !field) {
-      return {
-        errors: [error('A subscription selects exactly one field', ErrorCode.BAD_USER_INPUT)],
-      };
-    }
-    const spec = options.specs.get(field.name.value);
-    const definition = args.schema.getSubscriptionType()?.getFields()[field.name.value];
-    if (!spec || !definition)
-      return { errors: [error(`${field.name.value} is not served`, ErrorCode.BAD_USER_INPUT)] };
-    if (spec.scope && !state.caller.scopes.has(spec.scope)) {
-      return { errors: [error(`Missing scope: ${spec.scope}`, ErrorCode.FORBIDDEN)] };
-    }
-    if (state.subscriptions >= (options.maxSubscriptionsPerSocket ?? 100)) {
-      return {
-        errors: [error('Too many subscriptions on one connection', ErrorCode.RATE_LIMITED)],
-      };
-    }
-    const values = getArgumentValues(definition, field, args.variableValues ?? {});
-    const filter = new Map<string, string>();
+    if (coerced.errors) return connection.error(id, coerced.errors);
+    const values = getArgumentValues(definition, plan.field, coerced.coerced);
+    const filter: [string, string][] = [];
     for (const name of spec.filterArgs) {
       const value = values[name];
-      if (typeof value === 'string' || typeof value === 'number') filter.set(name, String(value));
+      if (typeof value === 'string' || typeof value === 'number')
+        filter.push([name, String(value)]);
     }
-    const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const d of args.document.definitions)
-      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-    const query = payloadQuery(operation, field, Object.values(fragments), spec);
-    const responseKey = field.alias?.value ?? field.name.value;
-    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-    const resolveThroughGateway = (event: LiveEvent) =>
-      options.execute(
-        query,
-        { ...variables, [EVENT_VARIABLE]: event.raw },
-        {
-          caller: state.caller,
-          requestId: `live-${field.name.value}`,
-          clientIp: null,
-          extraScopes: [Scope.ROUTER],
-        },
-      );
-    state.subscriptions += 1;
-    const subscription = new LiveSubscription({
-      userId: state.caller.userId!,
+    const subscription = new LiveSubscription(
+      shared,
+      plan,
+      connection,
+      id,
+      coerced.coerced,
       filter,
-      responseKey,
-      fieldType: definition.type,
-      selectionSet: field.selectionSet,
-      fragments,
-      schema: args.schema,
-      resolveThroughGateway,
-      bufferLimit: options.bufferLimit,
-      onOverflow: () =>
-        socket.close(CLOSE_TOO_SLOW, `Too slow: more than ${options.bufferLimit} events waiting`),
-      onEnd: () => (state.subscriptions -= 1),
-    });
-    subscription.attach(options.hub.add(spec.subject, guardSlowSocket(subscription, socket)));
-    return subscription;
-  }
-
-  /** Closes a client whose socket send buffer keeps growing, before it costs others. */
-  function guardSlowSocket(subscription: LiveSubscription, socket: WebSocket) {
-    return {
-      userId: subscription.userId,
-      deliver: (event: LiveEvent) => {
-        if (socket.bufferedAmount > options.maxBufferedBytes) {
-          socket.close(CLOSE_TOO_SLOW, 'Too slow: send buffer full');
-          return;
-        }
-        subscription.deliver(event);
-      },
-    };
-  }
-
-  async function executeOther(args: ExecutionArgs): Promise<ExecutionResult> {
-    const { state, request } = args.contextValue as WsContext;
-    return options.execute(print(args.document), args.variableValues ?? {}, {
-      caller: state.caller,
-      requestId: `ws-${Date.now()}`,
-      clientIp: request.socket.remoteAddress ?? null,
-      extraScopes: [],
-    });
+    );
+    connection.operations!.set(id, subscription);
+    subscription.attach(options.hub.add(spec.subject, subscription));
   }
 
   return {
     get sockets() {
-      return wss.clients.size;
+      return connections.size;
     },
     async close() {
+      clearInterval(sweeper);
       options.server.off('upgrade', onUpgrade);
-      for (const client of wss.clients) client.close(1001, 'Going away');
-      await disposable.dispose();
+      for (const socket of connections.keys()) socket.close(1001, 'Going away');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

@@ -209,6 +209,9 @@ async function startApollo<S>(
     introspection: config.EXPOSE_INTROSPECTION ?? !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // The kit stops everything in order (stopOnSignals); Apollo's own handler would
+    // re-raise the signal and kill the process before the ORM and NATS are closed.
+    stopOnTerminationSignals: false,
     formatError: createFormatError({
       exposeInternalMessages: config.NODE_ENV === 'development',
       onInternalError: (error) => runtime.log.error({ err: error }, 'internal error'),

@@ -12,6 +12,8 @@ export interface RelayOptions {
   batchSize?: number;
   /** Fallback poll when no NOTIFY arrives (lost LISTEN connection, missed wake-up). */
   pollIntervalMs?: number;
+  /** How long to gather more commits after a wake-up before claiming (latency vs batching). */
+  lingerMs?: number;
   publishTimeoutMs?: number;
   /** Sent rows older than this are purged. */
   retentionHours?: number;
@@ -50,12 +52,14 @@ export class OutboxRelay {
   private lastPurge = 0;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly lingerMs: number;
 
   constructor(private readonly options: RelayOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
     this.pool.on('error', (error) => options.log.warn({ err: error }, 'relay pool error'));
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.lingerMs = options.lingerMs ?? 5;
   }
 
   start(): void {
@@ -125,7 +129,12 @@ export class OutboxRelay {
         continue;
       }
       failures = 0;
-      if (outcome.published < this.batchSize) await this.idle();
+      if (outcome.published < this.batchSize) {
+        await this.idle();
+        // Let commits that arrive together share one batch: a NOTIFY per commit would
+        // otherwise wake a claim-publish-mark cycle per transaction.
+        if (this.running && this.lingerMs > 0) await sleep(this.lingerMs);
+      }
     }
   }
 

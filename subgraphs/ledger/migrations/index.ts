@@ -1,0 +1,9 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { LedgerAccounts } from './0001-accounts';
+import { LedgerEntries } from './0002-entries';
+
+/** Committed migrations, applied in order on start. */
+export const migrations: MigrationObject[] = [
+  { name: 'ledger-0001-accounts', class: LedgerAccounts },
+  { name: 'ledger-0002-entries', class: LedgerEntries },
+];

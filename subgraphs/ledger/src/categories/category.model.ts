@@ -1,0 +1,48 @@
+import { toDate } from '../common/sql';
+
+export enum CategoryKind {
+  INCOME = 'INCOME',
+  EXPENSE = 'EXPENSE',
+}
+
+/** Categories nest one level: a top-level category and its subcategories. */
+export interface CategoryRecord {
+  id: string;
+  userId: string;
+  name: string;
+  kind: CategoryKind;
+  parentId: string | null;
+  color: string | null;
+  icon: string | null;
+  archived: boolean;
+  createdAt: Date;
+}
+
+export const CATEGORY_COLUMNS =
+  'id, user_id, name, kind, parent_id, color, icon, archived, created_at';
+
+export interface CategoryRow extends Record<string, unknown> {
+  id: string;
+  user_id: string;
+  name: string;
+  kind: CategoryKind;
+  parent_id: string | null;
+  color: string | null;
+  icon: string | null;
+  archived: boolean;
+  created_at: string;
+}
+
+export function toCategoryRecord(row: CategoryRow): CategoryRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    kind: row.kind,
+    parentId: row.parent_id,
+    color: row.color,
+    icon: row.icon,
+    archived: row.archived,
+    createdAt: toDate(row.created_at),
+  };
+}

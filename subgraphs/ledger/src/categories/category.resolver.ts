@@ -1,0 +1,70 @@
+import { Scope, type RequestContext } from '@saldo/kit';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { userOf } from '../common/request';
+import { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
+import { categoryLoader } from './category.loader';
+import { CategoryKind } from './category.model';
+import { categoryService } from './category.service';
+import { Category } from './category.types';
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  @Authorized(Scope.LEDGER_READ)
+  @Query(() => [Category], { description: 'Your categories by kind and name.' })
+  async categories(
+    @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
+    @Arg('kind', () => CategoryKind, { nullable: true }) kind: CategoryKind | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Category[]> {
+    return (await categoryService.list(ctx.em, userOf(ctx), includeArchived, kind ?? null)).map(
+      (r) => Category.from(r),
+    );
+  }
+
+  @Authorized(Scope.LEDGER_WRITE)
+  @Mutation(() => Category)
+  async createCategory(
+    @Arg('input', () => CreateCategoryInput) input: CreateCategoryInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Category> {
+    return Category.from(await categoryService.create(ctx.em, userOf(ctx), input));
+  }
+
+  @Authorized(Scope.LEDGER_WRITE)
+  @Mutation(() => Category)
+  async updateCategory(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Category> {
+    categoryLoader(ctx).clearAll();
+    return Category.from(await categoryService.update(ctx.em, userOf(ctx), id, input));
+  }
+
+  @Authorized(Scope.LEDGER_WRITE)
+  @Mutation(() => Category, { description: 'Hides the category and refuses new entries in it.' })
+  async archiveCategory(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Category> {
+    categoryLoader(ctx).clearAll();
+    return Category.from(await categoryService.archive(ctx.em, userOf(ctx), id));
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  async parent(@Root() category: Category, @Ctx() ctx: RequestContext): Promise<Category | null> {
+    if (!category.parentId) return null;
+    const parent = await categoryLoader(ctx).load(category.parentId);
+    return parent ? Category.from(parent) : null;
+  }
+}

@@ -1,0 +1,83 @@
+import { Scope, type RequestContext } from '@saldo/kit';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { accountLoader } from '../accounts/account.loader';
+import { Account } from '../accounts/account.types';
+import { categoryLoader } from '../categories/category.loader';
+import { Category } from '../categories/category.types';
+import { todayOf, userOf } from '../common/request';
+import { CreateRecurrenceInput, UpdateRecurrenceInput } from './recurrence.inputs';
+import { recurrenceService } from './recurrence.service';
+import { Recurrence } from './recurrence.types';
+
+@Resolver(() => Recurrence)
+export class RecurrenceResolver {
+  @Authorized(Scope.LEDGER_READ)
+  @Query(() => [Recurrence], { description: 'Active and paused ones unless includeInactive.' })
+  async recurrences(
+    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Recurrence[]> {
+    return (await recurrenceService.list(ctx.em, userOf(ctx), includeInactive)).map((r) =>
+      Recurrence.from(r),
+    );
+  }
+
+  @Authorized(Scope.LEDGER_WRITE)
+  @Mutation(() => Recurrence, { description: 'Creates it and writes its occurrences ahead.' })
+  async createRecurrence(
+    @Arg('input', () => CreateRecurrenceInput) input: CreateRecurrenceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Recurrence> {
+    const clock = { today: todayOf(ctx), timeZone: ctx.caller.timeZone };
+    return Recurrence.from(await recurrenceService.create(ctx.em, userOf(ctx), input, clock));
+  }
+
+  @Authorized(Scope.LEDGER_WRITE)
+  @Mutation(() => Recurrence)
+  async updateRecurrence(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateRecurrenceInput) input: UpdateRecurrenceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Recurrence> {
+    return Recurrence.from(
+      await recurrenceService.update(ctx.em, userOf(ctx), id, input, todayOf(ctx)),
+    );
+  }
+
+  @Authorized(Scope.LEDGER_WRITE)
+  @Mutation(() => Recurrence, { description: 'Stops it; pending occurrences after today go away.' })
+  async cancelRecurrence(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Recurrence> {
+    return Recurrence.from(await recurrenceService.cancel(ctx.em, userOf(ctx), id, todayOf(ctx)));
+  }
+
+  @FieldResolver(() => Account)
+  async account(@Root() r: Recurrence, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    const account = await accountLoader(ctx).load(r.accountId);
+    return account ? Account.from(account) : null;
+  }
+
+  @FieldResolver(() => Account, { nullable: true })
+  async toAccount(@Root() r: Recurrence, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    const account = r.toAccountId ? await accountLoader(ctx).load(r.toAccountId) : null;
+    return account ? Account.from(account) : null;
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  async category(@Root() r: Recurrence, @Ctx() ctx: RequestContext): Promise<Category | null> {
+    const category = r.categoryId ? await categoryLoader(ctx).load(r.categoryId) : null;
+    return category ? Category.from(category) : null;
+  }
+}
