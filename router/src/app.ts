@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -100,7 +101,13 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource(name, urls.get(name) ?? url ?? '', mint);
+      const source = new SubgraphDataSource(
+        name,
+        urls.get(name) ?? url ?? '',
+        mint,
+        config.SUBGRAPH_CONNECTIONS,
+        config.DEDUPE_SUBGRAPH_READS,
+      );
       dataSources.push(source);
       return source;
     },
@@ -133,6 +140,8 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
     plugins: [
       ...(armor.plugins as never[]),
       ApolloServerPluginUsageReportingDisabled(),
+      // Nothing here uses cache hints; the plugin would otherwise wrap every resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       production
         ? ApolloServerPluginLandingPageDisabled()

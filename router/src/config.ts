@@ -16,6 +16,9 @@ export const configSchema = baseConfigSchema
     ACCESS_TOKEN_ISSUER: z.string().default('saldo-identity'),
     ACCESS_TOKEN_AUDIENCE: z.string().default('saldo'),
     API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    // Identical reads by one caller in flight together share a subgraph round trip.
+    DEDUPE_SUBGRAPH_READS: flag.default(true),
+    SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(64),
     QUERY_PLAN_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
     MAX_DEPTH: z.coerce.number().int().min(1).default(12),
     MAX_ALIASES: z.coerce.number().int().min(0).default(20),

@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { OperationTypeNode } from 'graphql';
 import { Pool } from 'undici';
 import type { InternalTokenMinter } from './auth/internal-tokens';
 import type { RouterContext } from './context';
@@ -9,15 +10,35 @@ import type { RouterContext } from './context';
  * with the caller's internal identity token, request id and client address.
  * Replaces RemoteGraphQLDataSource, which builds fetch Request objects per call.
  */
+interface Answer {
+  status: number;
+  text: string;
+}
+
+function parse(name: string, answer: Answer): GatewayGraphQLResponse {
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    throw new Error(`${name} answered HTTP ${answer.status} with a non-JSON body`);
+  }
+  if (typeof body !== 'object' || body === null || (!('data' in body) && !('errors' in body))) {
+    throw new Error(`${name} answered HTTP ${answer.status} without data or errors`);
+  }
+  return body as GatewayGraphQLResponse;
+}
+
 export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
   private readonly pool: Pool;
   private readonly path: string;
+  private readonly inFlight = new Map<string, Promise<Answer>>();
 
   constructor(
     readonly name: string,
     url: string,
     private readonly mint: InternalTokenMinter,
     connections = 64,
+    private readonly dedupe = true,
   ) {
     const parsed = new URL(url);
     this.path = parsed.pathname + parsed.search;
@@ -39,33 +60,34 @@ export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
     }
     const { request, context } = options;
     const token = await this.mint(this.name, context.caller, context.extraScopes);
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+    });
+    // Identical reads by the same caller in flight at the same moment share one
+    // subgraph round trip (the token names the caller, so nobody shares another's
+    // answer). Writes are never shared. Each waiter parses its own copy of the body.
+    const read = options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY;
+    if (!read || !this.dedupe) return parse(this.name, await this.send(token, body, context));
+    const key = `${token}\n${body}`;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.send(token, body, context).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return parse(this.name, await pending);
+  }
+
+  private async send(token: string, body: string, context: RouterContext): Promise<Answer> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       authorization: `Bearer ${token}`,
       'x-request-id': context.requestId,
     };
     if (context.clientIp) headers['x-client-ip'] = context.clientIp;
-    const response = await this.pool.request({
-      path: this.path,
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        query: request.query,
-        variables: request.variables,
-        operationName: request.operationName,
-      }),
-    });
-    const text = await response.body.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new Error(`${this.name} answered HTTP ${response.statusCode} with a non-JSON body`);
-    }
-    if (typeof body !== 'object' || body === null || (!('data' in body) && !('errors' in body))) {
-      throw new Error(`${this.name} answered HTTP ${response.statusCode} without data or errors`);
-    }
-    return body as GatewayGraphQLResponse;
+    const response = await this.pool.request({ path: this.path, method: 'POST', headers, body });
+    return { status: response.statusCode, text: await response.body.text() };
   }
 
   close(): Promise<void> {

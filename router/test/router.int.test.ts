@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { startIdentity } from '@saldo/identity/src/app';
 import {
   code,
@@ -166,5 +167,24 @@ describe('router over identity', () => {
         await production.stop();
       }
     });
+  });
+
+  it('supports automatic persisted queries', async () => {
+    const query = '{ __typename }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const send = (body: Record<string, unknown>) =>
+      fetch(stack.router.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(
+        (r) =>
+          r.json() as Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>,
+      );
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const miss = await send({ extensions });
+    expect(miss.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await send({ query, extensions })).data).toEqual({ __typename: 'Query' });
+    expect((await send({ extensions })).data).toEqual({ __typename: 'Query' });
   });
 });

@@ -2,11 +2,14 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startIdentity } from '@saldo/identity/src/app';
 import { startLedger } from '@saldo/ledger/src/app';
-import { registerUser, startStack, type Stack } from './harness';
+import { registerUser, startRouterOver, startStack, type Stack } from './harness';
 
 type Payload = Record<string, unknown>;
 
-function wsClient(stack: Stack, authorization: string | null): Client {
+function wsClient(
+  stack: Stack | { router: { url: string } },
+  authorization: string | null,
+): Client {
   return createClient({
     url: stack.router.url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -155,5 +158,50 @@ describe('subscriptions through the router', () => {
     const denied = collect(partner, 'subscription { balanceChanged { accountId } }');
     await until(() => denied.errors.length > 0 || denied.received.length > 0);
     expect(JSON.stringify(denied.errors)).toContain('Missing scope: ledger:read');
+  });
+
+  it('works across router replicas: each delivers to its own clients', async () => {
+    const second = await startRouterOver(stack.subgraphs, stack.namespace);
+    try {
+      const eva = await registerUser(stack.client, 'eva');
+      const accountId = (
+        await eva.client.ok<{ createAccount: { id: string } }>(CREATE_ACCOUNT, { name: 'X' })
+      ).createAccount.id;
+      const one = wsClient(stack, `Bearer ${eva.accessToken}`);
+      const two = wsClient({ router: second }, `Bearer ${eva.accessToken}`);
+      sockets.push(one, two);
+      const a = collect(one, 'subscription { balanceChanged { accountId } }');
+      const b = collect(two, 'subscription { balanceChanged { accountId } }');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await eva.client.ok(CREATE_ENTRY, { accountId, amount: '2.00' });
+      await until(() => a.received.length === 1 && b.received.length === 1);
+      expect(a.received).toEqual(b.received);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('closes the socket when the credential expires, unless renewed in a ping', async () => {
+    // API-key callers are re-checked after API_KEY_CACHE_SECONDS: their credential "expires" then.
+    const short = await startRouterOver(stack.subgraphs, stack.namespace, {
+      API_KEY_CACHE_SECONDS: '1',
+    });
+    try {
+      const fred = await registerUser(stack.client, 'fred');
+      const key = await fred.client.ok<{ createApiKey: { secret: string } }>(
+        'mutation { createApiKey(name: "dash", scopes: ["ledger:read"]) { secret } }',
+      );
+      const socket = wsClient({ router: short }, `ApiKey ${key.createApiKey.secret}`);
+      sockets.push(socket);
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        socket.on('closed', (event) => resolve(event as { code: number; reason: string })),
+      );
+      collect(socket, 'subscription { balanceChanged { accountId } }');
+      const event = await closed;
+      expect(event.code).toBe(4401);
+      expect(event.reason).toMatch(/expired/);
+    } finally {
+      await short.stop();
+    }
   });
 });

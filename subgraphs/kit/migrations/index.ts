@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { KitOutboxInbox } from './0001-outbox-inbox';
+import { KitOutboxLease } from './0002-outbox-lease';
 
 /** The kit's own tables, applied before every subgraph's migrations. */
 export const kitMigrations: MigrationObject[] = [
   { name: 'kit-0001-outbox-inbox', class: KitOutboxInbox },
+  { name: 'kit-0002-outbox-lease', class: KitOutboxLease },
 ];

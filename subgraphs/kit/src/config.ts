@@ -34,6 +34,11 @@ export const baseConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/postgres'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // Overrides the subgraph's own database name (`saldo_<name>`), e.g. for a second environment.
+  DATABASE_NAME: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lowercase letters, digits and _')
+    .optional(),
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
   // Prefixes stream names and subjects; lets tests and side-by-side environments share one NATS.
   NATS_NAMESPACE: z

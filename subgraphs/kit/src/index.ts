@@ -22,4 +22,5 @@ export * from './money';
 export * from './scalars';
 export * from './schema';
 export * from './sdl-file';
+export * from './sql';
 export * from './subgraph';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -86,7 +87,7 @@ export async function createSubgraph<S = unknown>(
   const log = createLogger(name, config.LOG_LEVEL);
   const orm = await openDatabase({
     serverUrl: config.DATABASE_URL,
-    database: options.database ?? `saldo_${name}`,
+    database: options.database ?? config.DATABASE_NAME ?? `saldo_${name}`,
     entities: options.entities,
     migrations: options.migrations,
     poolMax: config.DATABASE_POOL_MAX,
@@ -218,6 +219,8 @@ async function startApollo<S>(
     }),
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
+      // Nothing here uses cache hints; the plugin would otherwise wrap every resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       authPlugin(publicFields),

@@ -75,7 +75,14 @@ describe('outbox -> relay -> JetStream -> consumer', () => {
   };
 
   const relay = (extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) =>
-    new OutboxRelay({ databaseUrl: db.url, messaging, log, pollIntervalMs: 200, ...extra });
+    new OutboxRelay({
+      databaseUrl: db.url,
+      messaging,
+      log,
+      pollIntervalMs: 200,
+      leaseSeconds: 1,
+      ...extra,
+    });
   const consumer = (name: string) =>
     new EventConsumer({
       name,
@@ -286,6 +293,38 @@ describe('outbox -> relay -> JetStream -> consumer', () => {
       expect(letters[1]?.reason).toContain('identity.user.updated: email');
     } finally {
       await c.stop();
+    }
+  });
+
+  it('hands consecutive events of a batch handler over together, in stream order', async () => {
+    const user = newId();
+    const seen: string[][] = [];
+    const batch = new EventConsumer({
+      name: 'batched',
+      orm,
+      messaging,
+      log,
+      lingerMs: 50,
+      handlers: {
+        'identity.user.updated': {
+          batch: async (events) => {
+            const mine = events.filter((e) => e.data.userId === user);
+            if (mine.length > 0) seen.push(mine.map((e) => e.data.name));
+          },
+        },
+      },
+    });
+    const r = relay();
+    r.start();
+    try {
+      await commit(user, 6, 'N');
+      batch.start();
+      await waitFor(async () => seen.flat().length === 6, { what: 'six events handled' });
+      expect(seen.flat()).toEqual(['N0', 'N1', 'N2', 'N3', 'N4', 'N5']);
+      expect(seen.length).toBeLessThan(6); // at least some arrived together
+    } finally {
+      await batch.stop();
+      await r.stop();
     }
   });
 

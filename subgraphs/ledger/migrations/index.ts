@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { LedgerAccounts } from './0001-accounts';
 import { LedgerEntries } from './0002-entries';
+import { LedgerCardSync } from './0003-card-sync';
 
 /** Committed migrations, applied in order on start. */
 export const migrations: MigrationObject[] = [
   { name: 'ledger-0001-accounts', class: LedgerAccounts },
   { name: 'ledger-0002-entries', class: LedgerEntries },
+  { name: 'ledger-0003-card-sync', class: LedgerCardSync },
 ];

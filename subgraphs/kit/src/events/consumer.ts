@@ -8,6 +8,7 @@ import {
 import { headers, nanos } from '@nats-io/transport-node';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db';
+import { sql, valuesPlaceholders } from '../sql';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { EventType } from './catalog';
@@ -48,6 +49,8 @@ export interface ConsumerOptions {
   /** Delay before redelivery n (the last value repeats). */
   backoffMs?: readonly number[];
   batchSize?: number;
+  /** How long to wait for more messages after the first of a quiet spell (batching vs latency). */
+  lingerMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -110,6 +113,7 @@ class StreamLoop {
   private lagTimer: NodeJS.Timeout | null = null;
   private readonly maxDeliver: number;
   private readonly backoffMs: readonly number[];
+  private readonly lingerMs: number;
   private readonly log: Logger;
 
   constructor(
@@ -119,6 +123,7 @@ class StreamLoop {
   ) {
     this.maxDeliver = options.maxDeliver ?? 5;
     this.backoffMs = options.backoffMs ?? [1000, 5000, 30_000, 120_000];
+    this.lingerMs = options.lingerMs ?? 5;
     this.log = options.log.child({ consumer: options.name, stream });
   }
 
@@ -209,6 +214,9 @@ class StreamLoop {
       if (this.buffer.length === 0) {
         await new Promise<void>((resolve) => (this.signal = resolve));
         this.signal = null;
+        // Woken by the first message: give its neighbours a moment to arrive, so a
+        // steady trickle is handled in batches rather than one transaction each.
+        if (this.lingerMs > 0 && this.buffer.length < batchSize) await sleep(this.lingerMs);
         continue;
       }
       const batch = this.buffer.splice(0, batchSize);
@@ -260,12 +268,12 @@ class StreamLoop {
   private async apply(items: { event: AnyEnvelope }[]): Promise<void> {
     const { orm, name } = this.options;
     await orm.em.fork().transactional(async (em) => {
-      const values = items.map(() => '(?, ?, ?)').join(', ');
-      const params = items.flatMap(({ event }) => [name, event.id, event.type]);
-      const inserted = await em.execute<{ event_id: string }[]>(
-        `insert into kit_inbox (consumer, event_id, subject) values ${values}
+      const inserted = await sql<{ event_id: string }>(
+        em,
+        `insert into kit_inbox (consumer, event_id, subject)
+         values ${valuesPlaceholders(items.length, ['', '::uuid', ''])}
          on conflict do nothing returning event_id`,
-        params,
+        items.flatMap(({ event }) => [name, event.id, event.type]),
       );
       const fresh = new Set(inserted.map((row) => row.event_id));
       // Consecutive events of one batch handler are handed over together.

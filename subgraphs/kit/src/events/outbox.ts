@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventType } from './catalog';
+import { sql, valuesPlaceholders } from '../sql';
 import { createEnvelope, type Envelope } from './envelope';
 
 export interface PendingEvent<T extends EventType = EventType> {
@@ -31,11 +32,11 @@ export async function recordEvents(
     throw new Error('recordEvents must run inside the transaction that makes the change');
   }
   const envelopes = events.map((e) => createEnvelope(e.type, e.userId, e.data as never));
-  const values = envelopes.map(() => '(?, ?, ?, ?)').join(', ');
-  const params = envelopes.flatMap((env) => [env.id, env.type, env.userId, JSON.stringify(env)]);
-  await em.execute(
-    `insert into kit_outbox (id, subject, user_id, envelope) values ${values}`,
-    params,
+  await sql(
+    em,
+    `insert into kit_outbox (id, subject, user_id, envelope)
+     values ${valuesPlaceholders(envelopes.length, ['::uuid', '', '::uuid', ''])}`,
+    envelopes.flatMap((env) => [env.id, env.type, env.userId, JSON.stringify(env)]),
   );
   return envelopes;
 }

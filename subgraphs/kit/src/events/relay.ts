@@ -1,4 +1,4 @@
-import { Client, Pool, type PoolClient } from 'pg';
+import { Client, Pool } from 'pg';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Messaging } from './messaging';
@@ -17,6 +17,8 @@ export interface RelayOptions {
   publishTimeoutMs?: number;
   /** Sent rows older than this are purged. */
   retentionHours?: number;
+  /** How long a claimed batch is reserved for this relay before another may take it. */
+  leaseSeconds?: number;
   /** Test hook: runs after the PubAcks and before the rows are marked sent. */
   afterPublish?: () => void;
 }
@@ -37,11 +39,12 @@ interface BatchOutcome {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Publishes committed outbox rows to JetStream. Rows are claimed with
- * FOR UPDATE SKIP LOCKED (replicas share the work), published with
- * Nats-Msg-Id = event id, and marked sent only after their PubAck, in the
- * same transaction that claimed them. A crash before that commit leaves the
- * rows unsent: they are published again, and JetStream drops the duplicate.
+ * Publishes committed outbox rows to JetStream. Rows are claimed with a lease
+ * (FOR UPDATE SKIP LOCKED picks them, so replicas share the work), published with
+ * Nats-Msg-Id = event id, and marked sent only after their PubAck. A relay that dies
+ * before marking leaves the rows unsent: when the lease runs out they are published
+ * again, and JetStream (or, past its duplicate window, each consumer's inbox) drops
+ * the duplicate.
  */
 export class OutboxRelay {
   private readonly pool: Pool;
@@ -53,13 +56,15 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly lingerMs: number;
+  private readonly leaseSeconds: number;
 
   constructor(private readonly options: RelayOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
     this.pool.on('error', (error) => options.log.warn({ err: error }, 'relay pool error'));
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.lingerMs = options.lingerMs ?? 5;
+    this.lingerMs = options.lingerMs ?? 10;
+    this.leaseSeconds = options.leaseSeconds ?? 30;
   }
 
   start(): void {
@@ -152,70 +157,68 @@ export class OutboxRelay {
 
   /** One claim-publish-mark cycle. */
   async publishBatch(): Promise<BatchOutcome> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('begin');
-      const { rows } = await client.query<OutboxRow>(
-        `select seq, id, subject, envelope from kit_outbox
-          where sent_at is null order by seq limit $1 for update skip locked`,
-        [this.batchSize],
-      );
-      if (rows.length === 0) {
-        await client.query('commit');
-        return { published: 0, failed: 0 };
-      }
-      const results = await this.publishAll(rows);
-      this.options.afterPublish?.();
-      await this.mark(client, rows, results);
-      await client.query('commit');
-      const published = results.filter((r) => r === null).length;
-      this.options.metrics?.eventsPublished.inc(published);
-      const failed = rows.length - published;
-      return { published, failed, error: results.find((r) => r !== null) };
-    } catch (error) {
-      broken = true;
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    const { rows } = await this.pool.query<OutboxRow>({
+      name: 'kit_outbox_claim',
+      text: `update kit_outbox set claimed_until = now() + make_interval(secs => $2)
+              where seq in (select seq from kit_outbox
+                             where sent_at is null and (claimed_until is null or claimed_until < now())
+                             order by seq limit $1 for update skip locked)
+             returning seq, id, subject, envelope`,
+      values: [this.batchSize, this.leaseSeconds],
+    });
+    if (rows.length === 0) return { published: 0, failed: 0 };
+    rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+    const results = await this.publishAll(rows);
+    this.options.afterPublish?.();
+    await this.mark(rows, results);
+    const published = results.filter((r) => r === null).length;
+    this.options.metrics?.eventsPublished.inc(published);
+    return { published, failed: rows.length - published, error: results.find((r) => r !== null) };
   }
 
   /** Publishes every row concurrently; each result is null on success or the error text. */
   private async publishAll(rows: OutboxRow[]): Promise<(string | null)[]> {
     const { messaging } = this.options;
     const timeout = this.options.publishTimeoutMs ?? 5000;
-    return Promise.all(
-      rows.map((row) =>
+    // The NATS client builds a timeout error, with its stack trace, for every request up
+    // front; the traces cost more than the publishes and say nothing useful here.
+    // Only the synchronous calls run with it off; it is restored before anything awaits.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let pending: Promise<string | null>[];
+    try {
+      pending = rows.map((row) =>
         messaging.js
           .publish(messaging.subject(row.subject), row.envelope, { msgID: row.id, timeout })
           .then(
             () => null,
             (error: unknown) => (error instanceof Error ? error.message : String(error)),
           ),
-      ),
-    );
+      );
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+    return Promise.all(pending);
   }
 
-  private async mark(
-    client: PoolClient,
-    rows: OutboxRow[],
-    results: (string | null)[],
-  ): Promise<void> {
+  private async mark(rows: OutboxRow[], results: (string | null)[]): Promise<void> {
     const sent = rows.filter((_, i) => results[i] === null).map((r) => r.seq);
     const failed = rows.filter((_, i) => results[i] !== null);
     if (sent.length > 0) {
-      await client.query(
-        'update kit_outbox set sent_at = now(), attempts = attempts + 1 where seq = any($1::bigint[])',
-        [sent],
-      );
+      await this.pool.query({
+        name: 'kit_outbox_sent',
+        text: 'update kit_outbox set sent_at = now(), attempts = attempts + 1 where seq = any($1::bigint[])',
+        values: [sent],
+      });
     }
     if (failed.length > 0) {
-      await client.query(
-        `update kit_outbox set attempts = attempts + 1, last_error = $2 where seq = any($1::bigint[])`,
-        [failed.map((r) => r.seq), results.find((r) => r !== null)],
-      );
+      // Released at once: the next cycle retries them, after the relay's backoff.
+      await this.pool.query({
+        name: 'kit_outbox_failed',
+        text: `update kit_outbox set attempts = attempts + 1, last_error = $2, claimed_until = null
+                where seq = any($1::bigint[])`,
+        values: [failed.map((r) => r.seq), results.find((r) => r !== null)],
+      });
     }
   }
 

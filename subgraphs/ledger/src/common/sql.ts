@@ -1,21 +1,38 @@
-import type { EntityManager } from '@saldo/kit';
+import { sql, type EntityManager } from '@saldo/kit';
 
-/** A value MikroORM inlines for a `?` placeholder; bigints travel as decimal strings. */
+/** A bind parameter for a `?` placeholder; bigints travel as decimal strings. */
 export type SqlValue = string | number | boolean | null | bigint | readonly string[];
 
 type Row = Record<string, unknown>;
 
+const numbered = new Map<string, string>();
+
 /**
- * Runs raw SQL on the request's or transaction's EntityManager. Values are inlined
- * (escaped) by MikroORM; arrays expand to `a, b`, so write `array[?]::uuid[]`.
+ * `?` placeholders to PostgreSQL's `$1, $2, ...`; `array[?]` (an array parameter)
+ * becomes `$n` bound as a PostgreSQL array. Memoised: the texts are a fixed set.
+ */
+export function toNumbered(text: string): string {
+  let out = numbered.get(text);
+  if (out === undefined) {
+    let n = 0;
+    out = text.replace(/array\[\?\]|\?/g, () => `$${(n += 1)}`);
+    if (numbered.size > 5000) numbered.clear();
+    numbered.set(text, out);
+  }
+  return out;
+}
+
+/**
+ * Runs raw SQL on the request's or transaction's EntityManager through the kit's
+ * `sql` (bind parameters, prepared once per connection). Write `?` for a value and
+ * `array[?]::uuid[]` for an array value.
  */
 export async function query<T extends Row>(
   em: EntityManager,
   text: string,
   params: readonly SqlValue[] = [],
 ): Promise<T[]> {
-  const values = params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
-  return em.execute<T[]>(text, values as unknown[]);
+  return sql<T>(em, toNumbered(text), params);
 }
 
 export async function queryOne<T extends Row>(

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { cardsEvents } from './cards';
 import { identityEvents } from './identity';
 import { ledgerEvents } from './ledger';
 
@@ -13,6 +14,7 @@ export { accountType, entrySnapshot, type EntrySnapshot } from './ledger';
 export const eventCatalog = {
   ...identityEvents,
   ...ledgerEvents,
+  ...cardsEvents,
 } as const;
 
 export type EventCatalog = typeof eventCatalog;

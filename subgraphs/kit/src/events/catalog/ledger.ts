@@ -67,6 +67,15 @@ export const ledgerEvents = {
   }),
   'ledger.account.created': z.object({ account }),
   'ledger.account.updated': z.object({ account }),
+  // An entry another domain asked for (by event) was refused, e.g. an invoice payment that
+  // would overdraw its account; the requester matches it by source + externalId.
+  'ledger.entry.rejected': z.object({
+    userId: uuid,
+    source: z.enum(['MANUAL', 'IMPORT', 'CARDS', 'RECURRENCE']),
+    externalId: z.string(),
+    code: z.string(),
+    reason: z.string(),
+  }),
   'ledger.budget.exceeded': z.object({
     categoryId: uuid,
     month,

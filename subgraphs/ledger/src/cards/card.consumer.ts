@@ -1,0 +1,60 @@
+import type { Envelope, EventType, HandlerContext, HandlerMap } from '@saldo/kit';
+import { syncCardAccount } from './card-account';
+import { claimVersion, eraseCardSync } from './card-sync';
+import { bookPayment } from './payment-transfer';
+import { syncPurchase } from './purchase-sync';
+
+type Handler<T extends EventType> = NonNullable<HandlerMap[T]>;
+
+async function run<T extends EventType>(
+  handler: Handler<T>,
+  event: Envelope<T>,
+  ctx: HandlerContext,
+): Promise<void> {
+  if (typeof handler === 'function') await handler(event, ctx);
+  else await handler.batch([event], ctx);
+}
+
+/** The user an event belongs to; cards' events always name one. */
+function owner(event: { userId: string | null; type: string }): string {
+  if (!event.userId) throw new Error(`${event.type} without a user`);
+  return event.userId;
+}
+
+/**
+ * The cards domain's events: each card's CREDIT_CARD account, its purchases' installments
+ * (EXPENSE entries) and its invoice payments (TRANSFER entries), all source CARDS with an
+ * externalId linking back. Added to `base`; erasure also forgets the applied versions.
+ */
+export function withCardHandlers(base: HandlerMap): HandlerMap {
+  const erase = base['identity.user.deleted'];
+  return {
+    ...base,
+    'identity.user.deleted': async (event, ctx) => {
+      if (erase) await run(erase, event, ctx);
+      await eraseCardSync(ctx.em, event.data.userId);
+    },
+    'cards.card.created': async (event, { em }) => {
+      const { card } = event.data;
+      if (await claimVersion(em, owner(event), card.id, card.version)) {
+        await syncCardAccount(em, owner(event), card);
+      }
+    },
+    'cards.card.updated': async (event, { em }) => {
+      const { card } = event.data;
+      if (await claimVersion(em, owner(event), card.id, card.version)) {
+        await syncCardAccount(em, owner(event), card);
+      }
+    },
+    'cards.purchase.created': (event, { em, log }) =>
+      syncPurchase(em, owner(event), event.data.purchase, log),
+    'cards.purchase.updated': (event, { em, log }) =>
+      syncPurchase(em, owner(event), event.data.purchase, log),
+    'cards.purchase.deleted': (event, { em, log }) =>
+      syncPurchase(em, owner(event), event.data.purchase, log),
+    'cards.purchase.refunded': (event, { em, log }) =>
+      syncPurchase(em, owner(event), event.data.purchase, log),
+    'cards.payment.requested': (event, { em, log }) =>
+      bookPayment(em, owner(event), event.data.payment, log),
+  };
+}
