@@ -29,6 +29,34 @@ async function gql<T>(
   return body.data;
 }
 
+function createEntryBody(accountId: string): string {
+  return JSON.stringify({
+    query: 'mutation($i: CreateEntryInput!) { createEntry(input: $i) { id } }',
+    variables: { i: { kind: 'INCOME', accountId, amount: '10.50', description: 'bench' } },
+  });
+}
+
+async function signUp(url: string, i: number): Promise<{ token: string; accountId: string }> {
+  const { register } = await gql<{ register: { accessToken: string } }>(
+    url,
+    'mutation($i: RegisterInput!) { register(input: $i) { accessToken } }',
+    {
+      i: {
+        email: `bench.${Date.now()}.${i}@example.com`,
+        password: 'correct horse battery 9',
+        name: `Bench ${i}`,
+      },
+    },
+  );
+  const { createAccount } = await gql<{ createAccount: { id: string } }>(
+    url,
+    'mutation { createAccount(input: { name: "Checking", type: CHECKING, currency: "BRL" }) { id } }',
+    {},
+    register.accessToken,
+  );
+  return { token: register.accessToken, accountId: createAccount.id };
+}
+
 async function main() {
   const wanted = (process.env['SUBGRAPHS'] ?? 'identity,ledger,consolidation').split(',');
   const subgraphs = wanted.filter((name) =>
@@ -40,47 +68,58 @@ async function main() {
   const system = await startSystem({ subgraphs, nodeArgs });
   try {
     const url = system.routerUrl;
-    const { register } = await gql<{ register: { accessToken: string } }>(
-      url,
-      'mutation($i: RegisterInput!) { register(input: $i) { accessToken } }',
-      {
-        i: {
-          email: `bench.${Date.now()}@example.com`,
-          password: 'correct horse battery 9',
-          name: 'Bench',
-        },
-      },
-    );
-    const token = register.accessToken;
-    const { createAccount } = await gql<{ createAccount: { id: string } }>(
-      url,
-      'mutation { createAccount(input: { name: "Checking", type: CHECKING, currency: "BRL" }) { id } }',
-      {},
-      token,
-    );
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const create = JSON.stringify({
-      query: 'mutation($i: CreateEntryInput!) { createEntry(input: $i) { id } }',
-      variables: {
-        i: { kind: 'INCOME', accountId: createAccount.id, amount: '10.50', description: 'bench' },
-      },
-    });
-    const created = await cpuProfile(system.processes, () =>
-      runLoad({ url, connections: CONNECTIONS, seconds: SECONDS, headers, bodies: [create] }),
+    // 50 users, one checking account each: the realistic case (each client is a user).
+    const users = await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => signUp(url, i)));
+    const bodies = users.map(({ token, accountId }) => ({ token, accountId }));
+    const manyUsers = await cpuProfile(system.processes, () =>
+      runLoad({
+        url,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        headers: { 'content-type': 'application/json' },
+        bodies: [],
+        perClient: bodies.map(({ token, accountId }) => ({
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: createEntryBody(accountId),
+        })),
+      }),
     );
     emit({
       bench: 'entries',
-      case: `createEntry c=${CONNECTIONS} via router (${subgraphs.join('+')})`,
-      ...created,
+      case: `createEntry c=${CONNECTIONS}, one user per client, via router (${subgraphs.join('+')})`,
+      ...manyUsers,
+    });
+
+    // One account written by every client: the worst case, serialised on its row lock.
+    const [first] = users;
+    const oneAccount = await cpuProfile(system.processes, () =>
+      runLoad({
+        url,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${first!.token}` },
+        bodies: [createEntryBody(first!.accountId)],
+      }),
+    );
+    emit({
+      bench: 'entries',
+      case: `createEntry c=${CONNECTIONS}, one account, via router (${subgraphs.join('+')})`,
+      ...oneAccount,
     });
 
     const list = JSON.stringify({
       query: '{ entries(first: 100) { edges { node { id amount { amount } date } } } }',
     });
-    const listed = await runLoad({ url, connections: 10, seconds: 10, headers, bodies: [list] });
+    const listed = await runLoad({
+      url,
+      connections: 10,
+      seconds: 10,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${first!.token}` },
+      bodies: [list],
+    });
     emit({
       bench: 'entries',
-      case: `entries(first:100) c=10 via router, ${created.requests} entries`,
+      case: `entries(first:100) c=10 via router, ${oneAccount.requests} entries`,
       ...listed,
     });
   } finally {

@@ -10,8 +10,10 @@ export interface LoadSpec {
   seconds: number;
   warmupSeconds?: number;
   headers: Record<string, string>;
-  /** Request bodies, used round-robin (or built per request from the index). */
+  /** Request bodies, used round-robin by every client. */
   bodies: string[];
+  /** Or one fixed request per client (client i sends perClient[i % length]). */
+  perClient?: { headers: Record<string, string>; body: string }[];
 }
 
 export interface LoadResult {
@@ -33,16 +35,13 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   let firstError: string | undefined;
   let next = 0;
   let measuring = false;
-  const send = async () => {
-    const body = spec.bodies[next++ % spec.bodies.length]!;
+  const send = async (client: number) => {
+    const own = spec.perClient?.[client % spec.perClient.length];
+    const body = own?.body ?? spec.bodies[next++ % spec.bodies.length]!;
+    const headers = own?.headers ?? spec.headers;
     const t0 = performance.now();
     try {
-      const response = await pool.request({
-        path: url.pathname,
-        method: 'POST',
-        headers: spec.headers,
-        body,
-      });
+      const response = await pool.request({ path: url.pathname, method: 'POST', headers, body });
       const text = await response.body.text();
       const failed = response.statusCode !== 200 || text.includes('"errors"');
       if (measuring) {
@@ -59,17 +58,19 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
       }
     }
   };
-  const loop = async (until: () => boolean) => {
-    while (!until()) await send();
+  const loop = async (client: number, until: () => boolean) => {
+    while (!until()) await send(client);
   };
   const warmupEnd = Date.now() + (spec.warmupSeconds ?? 3) * 1000;
   await Promise.all(
-    Array.from({ length: spec.connections }, () => loop(() => Date.now() > warmupEnd)),
+    Array.from({ length: spec.connections }, (_, i) => loop(i, () => Date.now() > warmupEnd)),
   );
   measuring = true;
   const t0 = performance.now();
   const end = Date.now() + spec.seconds * 1000;
-  await Promise.all(Array.from({ length: spec.connections }, () => loop(() => Date.now() > end)));
+  await Promise.all(
+    Array.from({ length: spec.connections }, (_, i) => loop(i, () => Date.now() > end)),
+  );
   const duration = (performance.now() - t0) / 1000;
   await pool.close();
   const sorted = latencies.sort((a, b) => a - b);

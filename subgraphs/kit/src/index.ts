@@ -16,6 +16,7 @@ export * from './events/outbox';
 export * from './events/relay';
 export * from './http';
 export * from './ids';
+export * from './inputs';
 export * from './logger';
 export * from './metrics';
 export * from './money';

@@ -25,7 +25,12 @@ function statementName(text: string): string {
   return `s${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}${text.length.toString(36)}`;
 }
 
-const toParam = (value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+const toParam = (value: unknown): unknown =>
+  typeof value === 'bigint'
+    ? value.toString()
+    : Array.isArray(value) && value.some((v) => typeof v === 'bigint')
+      ? value.map(toParam)
+      : value;
 
 /**
  * Runs parameterised SQL (`$1`, `$2`, ...) on the EntityManager's connection: inside
@@ -60,12 +65,75 @@ export async function sql<T = Record<string, unknown>>(
   }
 }
 
-/** `($1, $2, $3), ($4, $5, $6)`: placeholders for a multi-row VALUES list. */
-export function valuesPlaceholders(rows: number, columns: readonly string[], offset = 0): string {
-  const out: string[] = [];
-  let n = offset;
-  for (let r = 0; r < rows; r += 1) {
-    out.push(`(${columns.map((cast) => `$${(n += 1)}${cast}`).join(', ')})`);
+type SqlScalar = string | number | boolean | null | bigint | Date;
+
+/** A bind parameter for a `?` placeholder; bigints travel as decimal strings, arrays as arrays. */
+export type SqlValue = SqlScalar | readonly SqlScalar[];
+
+const numbered = new Map<string, string>();
+
+/**
+ * `?` placeholders to PostgreSQL's `$1, $2, ...`; `array[?]` (one array parameter)
+ * becomes `$n`, bound as a PostgreSQL array. Memoised: the texts are a fixed set.
+ * Do not write a `?` in SQL for anything else (e.g. the jsonb `?` operator: use
+ * `jsonb_exists`).
+ */
+export function toNumbered(text: string): string {
+  let out = numbered.get(text);
+  if (out === undefined) {
+    let n = 0;
+    out = text.replace(/array\[\?\]|\?/g, () => `$${(n += 1)}`);
+    if (numbered.size > 5000) numbered.clear();
+    numbered.set(text, out);
   }
-  return out.join(', ');
+  return out;
+}
+
+/** `sql` with `?` placeholders: `queryRows(em, 'select * from t where id = ?', [id])`. */
+export function queryRows<T = Record<string, unknown>>(
+  em: EntityManager,
+  text: string,
+  params: readonly SqlValue[] = [],
+): Promise<T[]> {
+  return sql<T>(em, toNumbered(text), params);
+}
+
+export async function queryRow<T = Record<string, unknown>>(
+  em: EntityManager,
+  text: string,
+  params: readonly SqlValue[] = [],
+): Promise<T | undefined> {
+  return (await queryRows<T>(em, text, params))[0];
+}
+
+/** `(?, ?, ?), (?, ?, ?)` for a multi-row VALUES list with per-column casts. */
+export function valuesList(rows: number, columns: readonly string[]): string {
+  const row = `(${columns.join(', ')})`;
+  return Array.from({ length: rows }, () => row).join(', ');
+}
+
+/** The PostgreSQL error code and constraint behind a driver error, if any. */
+export function pgError(error: unknown): { code?: string; constraint?: string } {
+  if (typeof error !== 'object' || error === null) return {};
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return {
+    code: typeof code === 'string' ? code : undefined,
+    constraint: typeof constraint === 'string' ? constraint : undefined,
+  };
+}
+
+/** Escapes `%`, `_` and `\` for a LIKE pattern matching the text anywhere. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** `timestamptz` arrives as PostgreSQL text (MikroORM's type parser); V8 parses it. */
+export function toDate(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** int8 values and sums arrive as strings (or null over no rows). */
+export function toMinor(value: unknown): bigint {
+  if (value === null || value === undefined) return 0n;
+  return BigInt(value as string | number);
 }

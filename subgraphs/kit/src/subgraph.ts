@@ -14,7 +14,7 @@ import { createLoaderCache, type RequestContext } from './context';
 import { openDatabase, pingDatabase, type Orm } from './db';
 import { createFormatError } from './errors';
 import type { Domain } from './events/catalog';
-import { EventConsumer, type HandlerMap } from './events/consumer';
+import { EventConsumer, type ConsumerTuning, type HandlerMap } from './events/consumer';
 import { Messaging } from './events/messaging';
 import { OutboxRelay } from './events/relay';
 import { HttpService, apolloHandler, sendJson, type Handler } from './http';
@@ -41,7 +41,7 @@ export interface SubgraphOptions<S = unknown> {
   streams?: Domain[];
   /** Handlers of events from other domains, consumed through one durable consumer. */
   handlers?: HandlerMap;
-  consumer?: { maxDeliver?: number; backoffMs?: number[] };
+  consumer?: ConsumerTuning;
   /** Extra HTTP routes, e.g. `GET /.well-known/jwks.json`. */
   routes?: (app: SubgraphRuntime, services: S) => Record<string, Handler>;
   /** Background work (schedulers); returns what stops it. */

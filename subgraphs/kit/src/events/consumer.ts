@@ -8,7 +8,7 @@ import {
 import { headers, nanos } from '@nats-io/transport-node';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db';
-import { sql, valuesPlaceholders } from '../sql';
+import { sql } from '../sql';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { EventType } from './catalog';
@@ -51,7 +51,17 @@ export interface ConsumerOptions {
   batchSize?: number;
   /** How long to wait for more messages after the first of a quiet spell (batching vs latency). */
   lingerMs?: number;
+  /** Redelivery after this long without an ack (a handler taking longer is presumed dead). */
+  ackWaitMs?: number;
+  /** Messages delivered but not yet acknowledged, at most. */
+  maxAckPending?: number;
 }
+
+/** The consumer settings a subgraph may tune. */
+export type ConsumerTuning = Pick<
+  ConsumerOptions,
+  'maxDeliver' | 'backoffMs' | 'batchSize' | 'lingerMs' | 'ackWaitMs' | 'maxAckPending'
+>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -146,8 +156,17 @@ class StreamLoop {
   }
 
   async lag(): Promise<number> {
-    const info = await this.options.messaging.jsm.consumers.info(this.stream, this.options.name);
-    const lag = info.num_pending + info.num_ack_pending;
+    let lag = 0;
+    try {
+      const info = await this.options.messaging.jsm.consumers.info(this.stream, this.options.name);
+      lag = info.num_pending + info.num_ack_pending;
+    } catch (error) {
+      if (!(error instanceof JetStreamApiError) || error.status !== 404) throw error;
+      // No consumer yet: everything in the stream is still ahead of it (an over-estimate
+      // when the filter takes part of the stream). No stream yet: nothing is behind.
+      const stream = await this.options.messaging.jsm.streams.info(this.stream).catch(() => null);
+      lag = stream?.state.messages ?? 0;
+    }
     this.options.metrics?.consumerLag.set(
       { consumer: this.options.name, stream: this.stream },
       lag,
@@ -162,10 +181,10 @@ class StreamLoop {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: messaging.subject(filterFor(this.types)),
-      ack_wait: nanos(30_000),
+      ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
       // A backstop beyond our own dead-lettering, which acts at maxDeliver.
       max_deliver: this.maxDeliver + 2,
-      max_ack_pending: 2000,
+      max_ack_pending: this.options.maxAckPending ?? 2000,
     };
     try {
       await messaging.jsm.consumers.info(this.stream, name);
@@ -196,6 +215,11 @@ class StreamLoop {
         this.close = async () => {
           await messages.close();
         };
+        if (!this.running) {
+          // stop() ran while this loop was still starting: it had nothing to close yet.
+          await messages.close();
+          break;
+        }
         failures = 0;
         const error = await messages.closed();
         if (error) throw error;
@@ -271,9 +295,9 @@ class StreamLoop {
       const inserted = await sql<{ event_id: string }>(
         em,
         `insert into kit_inbox (consumer, event_id, subject)
-         values ${valuesPlaceholders(items.length, ['', '::uuid', ''])}
+         select $1, * from unnest($2::uuid[], $3::text[])
          on conflict do nothing returning event_id`,
-        items.flatMap(({ event }) => [name, event.id, event.type]),
+        [name, items.map(({ event }) => event.id), items.map(({ event }) => event.type)],
       );
       const fresh = new Set(inserted.map((row) => row.event_id));
       // Consecutive events of one batch handler are handed over together.

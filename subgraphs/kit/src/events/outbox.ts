@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventType } from './catalog';
-import { sql, valuesPlaceholders } from '../sql';
+import { sql } from '../sql';
+
+const CHUNK = 5_000;
 import { createEnvelope, type Envelope } from './envelope';
 
 export interface PendingEvent<T extends EventType = EventType> {
@@ -32,11 +34,20 @@ export async function recordEvents(
     throw new Error('recordEvents must run inside the transaction that makes the change');
   }
   const envelopes = events.map((e) => createEnvelope(e.type, e.userId, e.data as never));
-  await sql(
-    em,
-    `insert into kit_outbox (id, subject, user_id, envelope)
-     values ${valuesPlaceholders(envelopes.length, ['::uuid', '', '::uuid', ''])}`,
-    envelopes.flatMap((env) => [env.id, env.type, env.userId, JSON.stringify(env)]),
-  );
+  // Four array parameters whatever the count: one statement text, prepared once.
+  for (let i = 0; i < envelopes.length; i += CHUNK) {
+    const chunk = envelopes.slice(i, i + CHUNK);
+    await sql(
+      em,
+      `insert into kit_outbox (id, subject, user_id, envelope)
+       select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[])`,
+      [
+        chunk.map((e) => e.id),
+        chunk.map((e) => e.type),
+        chunk.map((e) => e.userId),
+        chunk.map((e) => JSON.stringify(e)),
+      ],
+    );
+  }
   return envelopes;
 }

@@ -1,5 +1,11 @@
-import { createHash } from 'node:crypto';
-import { badInput, isUuid, monthOf, newId, type LocalDate } from '@saldo/kit';
+import {
+  badInput,
+  isUuid,
+  monthOf,
+  newId,
+  requestHash as fingerprint,
+  type LocalDate,
+} from '@saldo/kit';
 import type { Movement } from '../book/postings';
 import { invalidState, notFoundField } from '../common/errors';
 import {
@@ -127,7 +133,7 @@ export function movementOf(ctx: EntryContext, c: NewEntry): Movement {
 
 /** Identifies an input for idempotency: same key + same hash is a replay. */
 export function requestHash(c: EntryCommand, m: Movement): string {
-  const canonical = JSON.stringify([
+  return fingerprint([
     m.kind,
     m.accountId,
     m.toAccountId,
@@ -143,7 +149,6 @@ export function requestHash(c: EntryCommand, m: Movement): string {
     c.externalId ?? null,
     c.source ?? EntrySource.MANUAL,
   ]);
-  return createHash('sha256').update(canonical).digest('base64url');
 }
 
 /** Validates one shaped command against the context and builds the record to insert. */
