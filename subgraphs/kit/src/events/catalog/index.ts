@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { cardsEvents } from './cards';
+import { consolidationEvents } from './consolidation';
 import { identityEvents } from './identity';
 import { ledgerEvents } from './ledger';
 
@@ -14,6 +15,7 @@ export { accountType, entrySnapshot, type EntrySnapshot } from './ledger';
 export const eventCatalog = {
   ...identityEvents,
   ...ledgerEvents,
+  ...consolidationEvents,
   ...cardsEvents,
 } as const;
 

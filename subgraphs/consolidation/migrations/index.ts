@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { ConsolidationTables } from './0001-consolidation';
+
+/** Committed migrations, applied in order on start. */
+export const migrations: MigrationObject[] = [
+  { name: 'consolidation-0001-tables', class: ConsolidationTables },
+];

@@ -1,0 +1,109 @@
+import type { LocalDate } from '@saldo/kit';
+import type { EntryState } from './entry-state';
+
+/** Change to one account's day. */
+export interface AccountDayDelta {
+  accountId: string;
+  userId: string;
+  day: LocalDate;
+  currency: string;
+  credits: bigint;
+  debits: bigint;
+  entryCount: number;
+}
+
+/** Change to one user's day in one currency. */
+export interface UserDayDelta {
+  userId: string;
+  day: LocalDate;
+  currency: string;
+  credits: bigint;
+  debits: bigint;
+  entryCount: number;
+}
+
+type Movement = { credits: bigint; debits: bigint; entryCount: number };
+
+/** A net amount as credits (money in) or debits (money out, positive). */
+function split(net: bigint, sign: bigint): { credits: bigint; debits: bigint } {
+  return net >= 0n ? { credits: net * sign, debits: 0n } : { credits: 0n, debits: -net * sign };
+}
+
+function sumBy<K>(postings: EntryState['postings'], key: (p: EntryState['postings'][number]) => K) {
+  const sums = new Map<K, bigint>();
+  for (const p of postings) sums.set(key(p), (sums.get(key(p)) ?? 0n) + p.amount);
+  return sums;
+}
+
+function isZero(m: Movement): boolean {
+  return m.credits === 0n && m.debits === 0n && m.entryCount === 0;
+}
+
+function addTo<T extends Movement>(map: Map<string, T>, key: string, row: T): void {
+  const seen = map.get(key);
+  if (!seen) map.set(key, row);
+  else {
+    seen.credits += row.credits;
+    seen.debits += row.debits;
+    seen.entryCount += row.entryCount;
+  }
+}
+
+/**
+ * Sums what entries add to (or, with sign -1, take from) account-days and user-days.
+ * An entry is netted per account and per currency before it counts as credit or debit,
+ * so a transfer between two of the user's accounts in one currency is no cash flow.
+ */
+export class DeltaSet {
+  private readonly accountDays = new Map<string, AccountDayDelta>();
+  private readonly userDays = new Map<string, UserDayDelta>();
+
+  add(state: EntryState, sign: 1 | -1): void {
+    const s = BigInt(sign);
+    const { userId, day } = state;
+    const currencyOf = new Map(state.postings.map((p) => [p.accountId, p.currency]));
+    for (const [accountId, net] of sumBy(state.postings, (p) => p.accountId)) {
+      const currency = currencyOf.get(accountId)!;
+      const row = { accountId, userId, day, currency, ...split(net, s), entryCount: sign };
+      addTo(this.accountDays, `${accountId}|${day}`, row);
+    }
+    const perCurrency = sumBy(state.postings, (p) => p.currency);
+    if (state.countCurrency !== null && !perCurrency.has(state.countCurrency))
+      perCurrency.set(state.countCurrency, 0n);
+    for (const [currency, net] of perCurrency) {
+      const entryCount = currency === state.countCurrency ? sign : 0;
+      const row = { userId, day, currency, ...split(net, s), entryCount };
+      addTo(this.userDays, `${userId}|${day}|${currency}`, row);
+    }
+  }
+
+  /** Non-zero account-day changes, ordered by account and day (the lock order). */
+  accountDeltas(): AccountDayDelta[] {
+    return [...this.accountDays.values()]
+      .filter((d) => !isZero(d))
+      .sort((a, b) => compare(a.accountId, b.accountId) || compare(a.day, b.day));
+  }
+
+  /** Non-zero user-day changes, ordered by user, day and currency. */
+  userDeltas(): UserDayDelta[] {
+    return [...this.userDays.values()]
+      .filter((d) => !isZero(d))
+      .sort(
+        (a, b) =>
+          compare(a.userId, b.userId) || compare(a.day, b.day) || compare(a.currency, b.currency),
+      );
+  }
+
+  /** The users' days whose numbers change, ordered by user and day. */
+  touchedDays(): { userId: string; day: LocalDate }[] {
+    const keys = new Map<string, { userId: string; day: LocalDate }>();
+    for (const d of [...this.accountDeltas(), ...this.userDeltas()])
+      keys.set(`${d.userId}|${d.day}`, { userId: d.userId, day: d.day });
+    return [...keys.values()].sort((a, b) => compare(a.userId, b.userId) || compare(a.day, b.day));
+  }
+}
+
+/** Byte order of lower-case uuids and ISO dates, as PostgreSQL sorts them. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

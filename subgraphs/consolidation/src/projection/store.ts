@@ -1,0 +1,97 @@
+import type { EntityManager } from '@saldo/kit';
+import { sql } from '../common/sql';
+import type { AccountState } from './batch-plan';
+import type { EntryState } from './entry-state';
+
+/** The stored latest versions of these entries (read after `lockBatch`, in a new snapshot). */
+export async function loadEntries(
+  em: EntityManager,
+  schema: string,
+  keys: readonly { userId: string; id: string }[],
+): Promise<Map<string, EntryState>> {
+  if (keys.length === 0) return new Map();
+  const rows = await sql<{
+    id: string;
+    user_id: string;
+    version: number;
+    day: string;
+    count_currency: string | null;
+    account_ids: string[];
+    amounts: string[];
+    currencies: string[];
+  }>(
+    em,
+    `select id, user_id, version, day, count_currency,
+            account_ids::text[] as account_ids, amounts::text[] as amounts, currencies
+       from ${schema}.entries
+      where (user_id, id) in (select * from unnest(?::uuid[], ?::uuid[]))`,
+    [keys.map((k) => k.userId), keys.map((k) => k.id)],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        userId: r.user_id,
+        version: r.version,
+        day: r.day,
+        countCurrency: r.count_currency,
+        postings: r.account_ids.map((accountId, i) => ({
+          accountId,
+          amount: BigInt(r.amounts[i]!),
+          currency: r.currencies[i]!,
+        })),
+      },
+    ]),
+  );
+}
+
+/** Advisory lock keys (4003, k) for entry ids, sorted: every writer locks in one order. */
+export function entryLockKeys(ids: readonly string[]): number[] {
+  return [...new Set(ids.map((id) => Number.parseInt(id.slice(-8), 16) | 0))].sort((a, b) => a - b);
+}
+
+/**
+ * Serialises writers (replicas) on the batch's entries, and tells which of the users
+ * were erased (their late events are ignored). One round trip.
+ */
+export async function lockBatch(
+  em: EntityManager,
+  entryIds: readonly string[],
+  userIds: readonly string[],
+): Promise<Set<string>> {
+  const [row] = await sql<{ erased: string[] | null }>(
+    em,
+    `select (select count(*) from (select pg_advisory_xact_lock(4003, k)
+                                     from unnest(?::int[]) as k) l) as locked,
+            (select array_agg(user_id::text) from erased_users
+              where user_id = any(?::uuid[])) as erased`,
+    [entryLockKeys(entryIds), userIds],
+  );
+  return new Set(row?.erased ?? []);
+}
+
+/** Account events: a later event (by UUIDv7 id) wins; it replaces what postings implied. */
+export async function upsertAccounts(
+  em: EntityManager,
+  schema: string,
+  accounts: readonly AccountState[],
+): Promise<void> {
+  if (accounts.length === 0) return;
+  await sql(
+    em,
+    `insert into ${schema}.accounts as a (id, user_id, currency, initial_balance, last_event_id)
+     select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::bigint[], ?::uuid[])
+     on conflict (id) do update set
+       user_id = excluded.user_id, currency = excluded.currency,
+       initial_balance = excluded.initial_balance, last_event_id = excluded.last_event_id
+     where a.last_event_id is null or a.last_event_id < excluded.last_event_id`,
+    [
+      accounts.map((x) => x.id),
+      accounts.map((x) => x.userId),
+      accounts.map((x) => x.currency),
+      accounts.map((x) => x.initialBalance.toString()),
+      accounts.map((x) => x.eventId),
+    ],
+  );
+}
