@@ -1,9 +1,11 @@
 // Shared bench plumbing: child services, percentiles, one JSON line per case.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { cpuSeconds, cpuSecondsOf } from '@saldo/kit/testing';
+
+export { cpuSeconds, cpuSecondsOf };
 
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -88,32 +90,6 @@ export async function metric(url: string, name: string): Promise<number> {
   const text = await (await fetch(url)).text();
   const line = text.split('\n').find((l) => l.startsWith(name) && !l.startsWith('#'));
   return line ? Number(line.split(' ').pop()) : Number.NaN;
-}
-
-/** CPU seconds (user + system) a process has used, from /proc (Linux). */
-export function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU seconds used by every process of a command name (e.g. all postgres backends, alive now). */
-export function cpuSecondsOf(command: string): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === command)
-        total += cpuSeconds(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return total;
 }
 
 /** Where CPU went during `run`, per service, in ms of CPU per unit of work. */

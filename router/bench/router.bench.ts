@@ -24,7 +24,7 @@ import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { decodeJwt } from 'jose';
 import { createInternalSigner, DEFAULT_TIME_ZONE, USER_SCOPES } from '@saldo/kit';
-import { cpuSeconds, emit, round, stopService } from './common';
+import { cpuSeconds, emit, round, startService, stopService } from './common';
 import { runLoad, type LoadResult } from './load';
 import { startSystem, type System } from './system';
 
@@ -339,6 +339,30 @@ async function main() {
         stop: async () => {},
       }),
       async () => {
+        // The same router with in-flight read dedupe off, to compare like with like.
+        const port = PEER_PORT + 10;
+        const child = await startService(
+          'router-no-dedupe',
+          join(__dirname, '..', 'src', 'main.js'),
+          {
+            NODE_ENV: 'production',
+            NATS_NAMESPACE: system.namespace,
+            INTERNAL_JWT_PRIVATE_KEY: system.internalPrivateKey,
+            SUBGRAPH_URLS: [...system.subgraphUrls].map(([n, u]) => `${n}=${u}`).join(','),
+            RATE_LIMIT_PER_SECOND: '0',
+            DEDUPE_SUBGRAPH_READS: 'false',
+          },
+          port,
+        );
+        return {
+          name: 'ours-no-dedupe',
+          how: 'saldo router, 1 node process, DEDUPE_SUBGRAPH_READS=false',
+          url: `http://127.0.0.1:${port}/graphql`,
+          pid: child.pid ?? 0,
+          stop: () => stopService(child),
+        };
+      },
+      async () => {
         const { child, url } = await startPeer(
           'apollo-gateway',
           [join(__dirname, 'peers', 'apollo-gateway.js')],
@@ -422,8 +446,12 @@ async function main() {
       ours_over_hive: ratio('ours', 'hive'),
       ours_over_plain: ratio('ours', 'plain'),
       ...(results.has('hive-no-dedupe')
-        ? { ours_over_hive_no_dedupe: ratio('ours', 'hive-no-dedupe') }
+        ? {
+            ours_over_hive_no_dedupe: ratio('ours', 'hive-no-dedupe'),
+            ours_no_dedupe_over_hive_no_dedupe: ratio('ours-no-dedupe', 'hive-no-dedupe'),
+          }
         : {}),
+      ours_no_dedupe_over_plain: ratio('ours-no-dedupe', 'plain'),
       goal_ours_ge_hive: throughput('ours') >= throughput('hive'),
       goal_ours_ge_1_5x_plain: throughput('ours') >= 1.5 * throughput('plain'),
       cpu_cores: availableParallelism(),

@@ -13,10 +13,13 @@ import {
   openDatabase,
   OutboxRelay,
   recordEvents,
+  sql,
   type HandlerMap,
   type Orm,
 } from '../src';
 import {
+  cpuSeconds,
+  cpuSecondsOf,
   createTestDatabase,
   deleteNamespaceStreams,
   TEST_NATS_URL,
@@ -25,10 +28,18 @@ import {
 } from '../src/testing';
 
 const log = createLogger('bench', 'warn');
-const EVENTS_PER_TX = Number(process.env['EVENTS_PER_TX'] ?? 3);
 const PRODUCERS = Number(process.env['PRODUCERS'] ?? 16);
 
 type Report = { handled: number; latencies: number[] };
+
+function cpuNow(consumerPid: number) {
+  return {
+    producer: cpuSeconds(process.pid),
+    consumer: cpuSeconds(consumerPid),
+    postgres: cpuSecondsOf('postgres'),
+    nats: cpuSecondsOf('nats-server'),
+  };
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -58,7 +69,7 @@ async function consumerProcess(database: string, namespace: string, mode: 'each'
     mode === 'each'
       ? {
           'identity.user.deleted': async (e, { em }) => {
-            await em.execute('insert into handled (event_id, user_id) values (?, ?)', [
+            await sql(em, 'insert into handled (event_id, user_id) values ($1, $2)', [
               e.id,
               e.data.userId,
             ]);
@@ -68,9 +79,10 @@ async function consumerProcess(database: string, namespace: string, mode: 'each'
       : {
           'identity.user.deleted': {
             batch: async (events, { em }) => {
-              await em.execute(
-                `insert into handled (event_id, user_id) values ${events.map(() => '(?, ?)').join(', ')}`,
-                events.flatMap((e) => [e.id, e.data.userId]),
+              await sql(
+                em,
+                'insert into handled (event_id, user_id) select * from unnest($1::uuid[], $2::uuid[])',
+                [events.map((e) => e.id), events.map((e) => e.data.userId)],
               );
               for (const e of events) seen(e.occurredAt);
             },
@@ -101,11 +113,16 @@ function ask(child: ChildProcess): Promise<Report> {
 }
 
 async function producerProcess() {
-  for (const mode of ['each', 'batch'] as const) await runMode(mode);
+  // Three events per transaction is what createEntry writes; ten is a bulk writer.
+  const cases = (process.env['CASES'] ?? 'each:3,batch:3,batch:10').split(',');
+  for (const c of cases) {
+    const [mode, perTx] = c.split(':');
+    await runMode(mode as 'each' | 'batch', Number(perTx));
+  }
 }
 
 /** A fresh database, stream and consumer per handler mode, so neither sees the other's events. */
-async function runMode(mode: 'each' | 'batch') {
+async function runMode(mode: 'each' | 'batch', EVENTS_PER_TX: number) {
   const db = await createTestDatabase('bench_events');
   const namespace = uniqueName('bench');
   const orm: Orm = await openDatabase({
@@ -152,8 +169,19 @@ async function runMode(mode: 'each' | 'batch') {
           await new Promise((r) => setTimeout(r, 20));
         }
       };
+      let cpuMark = cpuNow(child.pid ?? 0);
       const emit = (name: string, events: number, seconds: number, latencies: number[]) => {
         const sorted = latencies.sort((a, b) => a - b);
+        const cpu = cpuNow(child.pid ?? 0);
+        const perEvent = (key: keyof typeof cpu) =>
+          Math.round(((cpu[key] - cpuMark[key]) * 1e6) / events) / 1000;
+        const cpuMsPerEvent = {
+          producer_and_relay: perEvent('producer'),
+          consumer: perEvent('consumer'),
+          postgres: perEvent('postgres'),
+          nats: perEvent('nats'),
+        };
+        cpuMark = cpu;
         process.stdout.write(
           `${JSON.stringify({
             bench: 'events',
@@ -163,6 +191,7 @@ async function runMode(mode: 'each' | 'batch') {
             p50_ms: percentile(sorted, 50),
             p99_ms: percentile(sorted, 99),
             duration_s: +seconds.toFixed(2),
+            cpu_ms_per_event: cpuMsPerEvent,
           })}\n`,
         );
       };
@@ -171,6 +200,7 @@ async function runMode(mode: 'each' | 'batch') {
       for (let i = 0; i < 300; i += 1) await commitOne();
       total += 300 * EVENTS_PER_TX;
       await collect(total, 60_000);
+      cpuMark = cpuNow(child.pid ?? 0);
 
       // Maximum throughput: producers commit as fast as they can.
       const count = Number(process.env['EVENTS'] ?? 60_000);

@@ -65,6 +65,12 @@ export type ConsumerTuning = Pick<
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+interface ParsedBatch {
+  batch: JsMsg[];
+  valid: { m: JsMsg; event: AnyEnvelope }[];
+  invalid: { m: JsMsg; reason: string }[];
+}
+
 /** The narrowest single filter subject that covers every type (NATS 2.9 takes one filter). */
 export function filterFor(types: readonly string[]): string {
   const split = types.map((t) => t.split('.'));
@@ -232,10 +238,20 @@ class StreamLoop {
     }
   }
 
+  /**
+   * Batches run one after another, in stream order; while one is in the database the
+   * next is parsed and validated, so JSON and schema work overlaps the round trips.
+   */
   private async process(): Promise<void> {
     const batchSize = this.options.batchSize ?? 256;
+    let inFlight: Promise<void> | null = null;
     while (this.running) {
       if (this.buffer.length === 0) {
+        if (inFlight) {
+          await inFlight;
+          inFlight = null;
+          continue;
+        }
         await new Promise<void>((resolve) => (this.signal = resolve));
         this.signal = null;
         // Woken by the first message: give its neighbours a moment to arrive, so a
@@ -243,29 +259,40 @@ class StreamLoop {
         if (this.lingerMs > 0 && this.buffer.length < batchSize) await sleep(this.lingerMs);
         continue;
       }
-      const batch = this.buffer.splice(0, batchSize);
+      const parsed = this.parse(this.buffer.splice(0, batchSize));
+      if (inFlight) await inFlight;
+      inFlight = this.handleBatch(parsed);
+    }
+    await inFlight;
+  }
+
+  private parse(batch: JsMsg[]): ParsedBatch {
+    const parsed: ParsedBatch = { batch, valid: [], invalid: [] };
+    for (const m of batch) {
       try {
-        await this.handleBatch(batch);
+        parsed.valid.push({ m, event: parseEnvelope(m.data) });
       } catch (error) {
-        // Only infrastructure errors get here (e.g. the database is down): retry later.
-        this.log.error({ err: error }, 'batch failed; messages will be redelivered');
-        for (const m of batch) m.nak(this.delayFor(m));
-        await sleep(1000);
+        const message = error instanceof Error ? error.message : String(error);
+        const kind = error instanceof InvalidEventError ? 'invalid payload' : 'unreadable payload';
+        parsed.invalid.push({ m, reason: `${kind}: ${message}` });
       }
+    }
+    return parsed;
+  }
+
+  private async handleBatch({ batch, valid, invalid }: ParsedBatch): Promise<void> {
+    try {
+      for (const { m, reason } of invalid) await this.deadLetter(m, reason);
+      if (valid.length > 0) await this.applyAndAck(valid);
+    } catch (error) {
+      // Only infrastructure errors get here (e.g. the database is down): retry later.
+      this.log.error({ err: error }, 'batch failed; messages will be redelivered');
+      for (const m of batch) m.nak(this.delayFor(m));
+      await sleep(1000);
     }
   }
 
-  private async handleBatch(batch: JsMsg[]): Promise<void> {
-    const valid: { m: JsMsg; event: AnyEnvelope }[] = [];
-    for (const m of batch) {
-      try {
-        valid.push({ m, event: parseEnvelope(m.data) });
-      } catch (error) {
-        if (!(error instanceof InvalidEventError)) throw error;
-        await this.deadLetter(m, `invalid payload: ${error.message}`);
-      }
-    }
-    if (valid.length === 0) return;
+  private async applyAndAck(valid: ParsedBatch['valid']): Promise<void> {
     try {
       await this.apply(valid);
       for (const { m } of valid) m.ack();

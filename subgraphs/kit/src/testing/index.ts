@@ -5,3 +5,4 @@ export * from './nats';
 export * from './client';
 export * from './subgraph';
 export * from './wait';
+export * from './cpu';
