@@ -21,7 +21,7 @@ import {
   HttpService,
   Messaging,
   metricsPlugin,
-  sendJson,
+  serviceRoutes,
   type Logger,
 } from '@saldo/kit';
 import { createAccessTokenVerifier } from './auth/access-tokens';
@@ -186,22 +186,11 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
     port: config.PORT,
     log,
     routes: {
-      'POST /graphql': graphql,
-      'GET /graphql': graphql,
-      'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
-      'GET /ready': async (_req, res) => {
-        const nats = await messaging.ping();
-        const ready = nats && apiSchema !== null;
-        sendJson(res, ready ? 200 : 503, {
-          status: ready ? 'ready' : 'not ready',
-          nats,
-          supergraph: apiSchema !== null,
-        });
-      },
-      'GET /metrics': async (_req, res) => {
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(await metrics.registry.metrics());
-      },
+      ...serviceRoutes({
+        graphql,
+        checks: async () => ({ nats: await messaging.ping(), supergraph: apiSchema !== null }),
+        metrics: metrics.registry,
+      }),
     },
   });
 

@@ -1,6 +1,12 @@
-import { byKeys, requireScope, Scope, type ReferenceResolver } from '@saldo/kit';
-import { Card } from './cards/card.types';
+import {
+  byKeys,
+  requireScope,
+  Scope,
+  type ReferenceResolver,
+  callerOnlyUserReference,
+} from '@saldo/kit';
 import { User } from './common/stubs';
+import { Card } from './cards/card.types';
 import { Invoice } from './invoices/invoice.types';
 import type { CardsContext } from './services';
 
@@ -25,8 +31,5 @@ export const references: Record<string, ReferenceResolver<CardsContext>> = {
       (i) => i.id,
     );
   },
-  User: async (ids, ctx) => {
-    const userId = reader(ctx);
-    return ids.map((id) => (id === userId ? User.of(id) : null));
-  },
+  User: callerOnlyUserReference(Scope.CARDS_READ, (id) => User.of(id)),
 };

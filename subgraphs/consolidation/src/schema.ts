@@ -1,10 +1,14 @@
-import { Scope, type FederatedSchemaOptions, type LiveField } from '@saldo/kit';
+import {
+  Scope,
+  type FederatedSchemaOptions,
+  type LiveField,
+  callerOnlyUserReference,
+} from '@saldo/kit';
 import { resolveAccounts } from './balances/account.reference';
 import { AccountBalancesResolver, DailyBalanceResolver } from './balances/daily-balance.resolver';
 import { Account, DailyBalance } from './balances/daily-balance.types';
 import { CashFlowResolver } from './cashflow/cash-flow.resolver';
 import { User } from './cashflow/cash-flow.types';
-import { resolveUsers } from './cashflow/user.reference';
 import { DayResolver } from './close/day.resolver';
 import { RebuildResolver } from './rebuild/rebuild.resolver';
 
@@ -30,6 +34,9 @@ export const schemaOptions: FederatedSchemaOptions = {
   ],
   // Reachable only through `_entities`: listed so the SDL has them.
   orphanedTypes: [Account, User],
-  references: { Account: resolveAccounts, User: resolveUsers },
+  references: {
+    Account: resolveAccounts,
+    User: callerOnlyUserReference(Scope.LEDGER_READ, (id) => User.of(id)),
+  },
   live: [dailyBalanceUpdated],
 };

@@ -158,3 +158,31 @@ export class HttpService {
     await closed;
   }
 }
+
+export interface ServiceRoutesOptions {
+  graphql: Handler;
+  /** Named checks; the service is ready when every one is true. */
+  checks: () => Promise<Record<string, boolean>>;
+  metrics: { contentType: string; metrics(): Promise<string> };
+  /** Refreshes gauges just before a scrape. */
+  beforeScrape?: () => Promise<void>;
+}
+
+/** `/graphql` (POST and GET), `/health`, `/ready` and `/metrics`: what every service answers. */
+export function serviceRoutes(options: ServiceRoutesOptions): Record<string, Handler> {
+  return {
+    'POST /graphql': options.graphql,
+    'GET /graphql': options.graphql,
+    'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+    'GET /ready': async (_req, res) => {
+      const checks = await options.checks();
+      const ready = Object.values(checks).every(Boolean);
+      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...checks });
+    },
+    'GET /metrics': async (_req, res) => {
+      await options.beforeScrape?.();
+      res.writeHead(200, { 'content-type': options.metrics.contentType });
+      res.end(await options.metrics.metrics());
+    },
+  };
+}

@@ -25,3 +25,4 @@ export * from './schema';
 export * from './sdl-file';
 export * from './sql';
 export * from './subgraph';
+export * from './user-ref';

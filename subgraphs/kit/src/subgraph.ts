@@ -17,7 +17,7 @@ import type { Domain } from './events/catalog';
 import { EventConsumer, type ConsumerTuning, type HandlerMap } from './events/consumer';
 import { Messaging } from './events/messaging';
 import { OutboxRelay } from './events/relay';
-import { HttpService, apolloHandler, sendJson, type Handler } from './http';
+import { HttpService, apolloHandler, serviceRoutes, type Handler } from './http';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { headerValue, verifyRequest } from './request-auth';
@@ -259,19 +259,15 @@ function httpService<S>(
     port: options.config.PORT,
     log,
     routes: {
-      'POST /graphql': graphql,
-      'GET /graphql': graphql,
-      'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
-      'GET /ready': async (_req, res) => {
-        const [db, nats] = await Promise.all([pingDatabase(orm), messaging.ping()]);
-        const ready = db && nats;
-        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', db, nats });
-      },
-      'GET /metrics': async (_req, res) => {
-        await collectGauges(runtime);
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(await metrics.registry.metrics());
-      },
+      ...serviceRoutes({
+        graphql,
+        checks: async () => {
+          const [db, nats] = await Promise.all([pingDatabase(orm), messaging.ping()]);
+          return { db, nats };
+        },
+        metrics: metrics.registry,
+        beforeScrape: () => collectGauges(runtime),
+      }),
       ...options.routes?.(runtime, services),
     },
   });

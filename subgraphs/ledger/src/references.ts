@@ -4,14 +4,15 @@ import {
   Scope,
   type ReferenceResolver,
   type RequestContext,
+  callerOnlyUserReference,
 } from '@saldo/kit';
+import { User } from './users/user.types';
 import { accountService } from './accounts/account.service';
 import { Account } from './accounts/account.types';
 import { categoryService } from './categories/category.service';
 import { Category } from './categories/category.types';
 import { entryService } from './entries/entry.service';
 import { Entry } from './entries/entry.types';
-import { User } from './users/user.types';
 
 /** Other subgraphs reach the ledger's entities through `_entities`: same scope as a query. */
 const reader = (ctx: RequestContext) => requireScope(ctx.caller, Scope.LEDGER_READ);
@@ -42,8 +43,5 @@ export const references: Record<string, ReferenceResolver> = {
       (e) => e.id,
     );
   },
-  User: async (ids, ctx) => {
-    const userId = reader(ctx);
-    return ids.map((id) => (id === userId ? User.of(id) : null));
-  },
+  User: callerOnlyUserReference(Scope.LEDGER_READ, (id) => User.of(id)),
 };
