@@ -90,7 +90,7 @@ function internalKeys() {
   };
 }
 
-/** Workspace packages that declare `"saldo": { "service", "port" }`. */
+/** Workspace packages that declare `"saldo": { "service", "port", "nodeOptions"? }`. */
 function services() {
   const found = [];
   const dirs = [...readdirSync(join(root, 'subgraphs')).map((d) => join('subgraphs', d)), 'router'];
@@ -104,6 +104,8 @@ function services() {
         name: pkg.saldo.service,
         port: pkg.saldo.port,
         main: pkg.main,
+        // V8 flags a service asks for (e.g. a larger young generation for a busy consumer).
+        nodeOptions: pkg.saldo.nodeOptions ?? [],
       });
   }
   return found;
@@ -113,7 +115,7 @@ function run(service, index) {
   const color = colors[index % colors.length];
   const prefix = `\x1b[${color}m[${service.name.padEnd(13)}]\x1b[0m `;
   const port = process.env[`${service.name.toUpperCase()}_PORT`] ?? String(service.port);
-  const child = spawn(process.execPath, [service.main], {
+  const child = spawn(process.execPath, [...service.nodeOptions, service.main], {
     cwd: service.dir,
     env: { ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],

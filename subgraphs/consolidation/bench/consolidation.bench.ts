@@ -51,9 +51,12 @@ function start(env: Env, clock?: Clock): Promise<Consolidation> {
     ...testBaseConfig(env.namespace),
     LOG_LEVEL: (process.env['BENCH_LOG_LEVEL'] ?? 'warn') as ConsolidationConfig['LOG_LEVEL'],
     CLOSE_CHECK_INTERVAL_SECONDS: 0, // the close case runs the scheduler's pass itself
-    ...(process.env['BENCH_EMIT_INTERVAL_MS']
-      ? { EMIT_INTERVAL_MS: Number(process.env['BENCH_EMIT_INTERVAL_MS']) }
-      : {}),
+    // Tuning to try, e.g. CONSUMER_CONCURRENCY=3 CONSUMER_BATCH_SIZE=2000.
+    ...Object.fromEntries(
+      ['EMIT_INTERVAL_MS', 'CONSUMER_CONCURRENCY', 'CONSUMER_BATCH_SIZE']
+        .filter((key) => process.env[`BENCH_${key}`] ?? process.env[key])
+        .map((key) => [key, Number(process.env[`BENCH_${key}`] ?? process.env[key])]),
+    ),
   } as ConsolidationConfig;
   return startConsolidation(config, env.db.name, clock ? { clock } : {});
 }

@@ -66,7 +66,11 @@ export async function startConsolidation(
     schema: schemaOptions,
     streams: ['consolidation'],
     handlers: { ...ledgerHandlers(core.projector), ...userHandlers(clock, DEFAULT_TIME_ZONE) },
-    consumer: { maxDeliver: 5, batchSize: settings.CONSUMER_BATCH_SIZE },
+    consumer: {
+      maxDeliver: 5,
+      batchSize: settings.CONSUMER_BATCH_SIZE,
+      concurrency: settings.CONSUMER_CONCURRENCY,
+    },
     services: (runtime) => createServices(settings, runtime, core),
     background: (runtime, services) => background(settings, runtime, services),
   });

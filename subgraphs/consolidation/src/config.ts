@@ -24,6 +24,9 @@ export const consolidationSettingsSchema = z.object({
   MAX_RANGE_DAYS: int(1, 3_660, 366),
   // Events per consumer transaction (the kit's EventConsumer batchSize).
   CONSUMER_BATCH_SIZE: int(1, 5_000, 1_000),
+  // Consumer batches in the database at once: the projection's batches commute (entry
+  // locks, additive sums), so two keep both the database and this process busy.
+  CONSUMER_CONCURRENCY: int(1, 8, 2),
   // Events per transaction while rebuilding from the stream.
   REBUILD_BATCH_SIZE: int(100, 50_000, 5_000),
   // `pnpm verify`: the ledger subgraph, reached with internal tokens signed by the router's key...

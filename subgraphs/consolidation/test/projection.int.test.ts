@@ -167,3 +167,38 @@ describe('projection of the LEDGER stream', () => {
     expect(usd?.[0]).toMatchObject({ opening: { currency: 'USD' }, closing: { amount: '100.00' } });
   });
 });
+
+describe('projection from concurrent batches', () => {
+  const users = Array.from({ length: 12 }, () => ({ user: newId(), account: newId() }));
+  let backlog: Harness;
+
+  beforeAll(async () => {
+    // A backlog of scrambled and repeated stories, consumed in batches of 4, up to 4 at once:
+    // versions of one entry land in batches that commit in any order.
+    const events = users.flatMap(({ user, account }, i) => {
+      const s = story(user, account);
+      return shuffled([...s, ...s.slice(4).map(reissued)], i + 1);
+    });
+    backlog = await startHarness(
+      { CONSUMER_BATCH_SIZE: 4, CONSUMER_CONCURRENCY: 4 },
+      undefined,
+      shuffled(events, 99),
+    );
+  });
+  afterAll(async () => {
+    await backlog?.cleanup();
+  });
+
+  it('gives every user the same days as in-order delivery', async () => {
+    await caughtUp(backlog.subgraph);
+    for (const { user, account } of users) {
+      const days = await dailyBalances(backlog, user, account, '2026-01-10', '2026-01-13');
+      expect(days?.map((d) => [d.date, d.closing.amount, d.entryCount])).toEqual([
+        ['2026-01-10', '600.00', 1],
+        ['2026-01-11', '575.00', 1],
+        ['2026-01-12', '575.00', 0],
+        ['2026-01-13', '476.00', 1],
+      ]);
+    }
+  });
+});

@@ -25,12 +25,33 @@ function statementName(text: string): string {
   return `s${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}${text.length.toString(36)}`;
 }
 
-const toParam = (value: unknown): unknown =>
-  typeof value === 'bigint'
-    ? value.toString()
-    : Array.isArray(value) && value.some((v) => typeof v === 'bigint')
-      ? value.map(toParam)
-      : value;
+/** One element of a PostgreSQL array literal: quoted, with `"` and `\` escaped. */
+function arrayElement(value: string | number | bigint | boolean | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value !== 'string') return String(value);
+  if (value.includes('"') || value.includes('\\'))
+    return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  return `"${value}"`;
+}
+
+function isArrayScalar(v: unknown): v is string | number | bigint | boolean | null {
+  const type = typeof v;
+  return (
+    v === null || type === 'string' || type === 'number' || type === 'bigint' || type === 'boolean'
+  );
+}
+
+/**
+ * Bigints as decimal text; flat arrays of strings, numbers, bigints and booleans as
+ * one array literal (cheaper than the driver's element-by-element escaping, which
+ * showed up in consumer profiles). Anything else is left to the driver.
+ */
+function toParam(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value) && value.every(isArrayScalar))
+    return `{${value.map(arrayElement).join(',')}}`;
+  return value;
+}
 
 /**
  * Runs parameterised SQL (`$1`, `$2`, ...) on the EntityManager's connection: inside

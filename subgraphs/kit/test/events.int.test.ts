@@ -328,6 +328,127 @@ describe('outbox -> relay -> JetStream -> consumer', () => {
     }
   });
 
+  it('runs batches side by side when asked; afterCommit runs only for what committed', async () => {
+    const user = newId();
+    let active = 0;
+    let peak = 0;
+    let committed = 0;
+    let failOnce = true;
+    const c = new EventConsumer({
+      name: 'side_by_side',
+      orm,
+      messaging,
+      log,
+      batchSize: 5,
+      concurrency: 3,
+      handlers: {
+        'identity.user.updated': {
+          batch: async (events, { em, afterCommit }) => {
+            const mine = events.filter((e) => e.data.userId === user);
+            active += 1;
+            peak = Math.max(peak, active);
+            try {
+              for (const e of mine)
+                await em.execute('insert into handled (event_id, user_id, name) values (?, ?, ?)', [
+                  e.id,
+                  user,
+                  e.data.name,
+                ]);
+              await em.execute('select pg_sleep(0.05)');
+              if (failOnce && mine.some((e) => e.data.name === 'C7')) {
+                failOnce = false;
+                throw new Error('the first attempt fails');
+              }
+            } finally {
+              active -= 1;
+            }
+            afterCommit(() => (committed += mine.length));
+          },
+        },
+      },
+    });
+    const r = relay();
+    r.start();
+    try {
+      await commit(user, 30, 'C');
+      await waitFor(async () => (await unsent()) === 0, { what: 'published' });
+      c.start();
+      await waitFor(async () => (await handledFor(user)).length === 30 && committed === 30, {
+        what: '30 handled and reported committed',
+      });
+      expect(failOnce).toBe(false); // the failing batch ran, rolled back, and was redone
+      expect(peak).toBeGreaterThan(1);
+      const rows = await handledFor(user);
+      expect(new Set(rows.map((row) => row.name)).size).toBe(30);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(committed).toBe(30); // nothing reported for the rolled-back attempt
+    } finally {
+      await c.stop();
+      await r.stop();
+    }
+  });
+
+  it('acknowledges events it has no handler for without parsing or recording them', async () => {
+    const user = newId();
+    const r = relay();
+    r.start();
+    // Handles this user's updates only (the stream holds earlier tests' failing events too).
+    const c = new EventConsumer({
+      name: 'unhandled',
+      orm,
+      messaging,
+      log,
+      handlers: {
+        'identity.user.updated': async (e, { em }) => {
+          if (e.data.userId !== user) return;
+          await em.execute('insert into handled (event_id, user_id, name) values (?, ?, ?)', [
+            e.id,
+            user,
+            e.data.name,
+          ]);
+        },
+        'identity.user.deleted': async () => undefined,
+      },
+    });
+    try {
+      const [registered] = await orm.em
+        .fork()
+        .transactional((em) =>
+          recordEvents(em, [event('identity.user.registered', user, profile(user))]),
+        );
+      // Not even valid JSON: a consumer must not dead-letter what it does not consume.
+      await messaging.js.publish(messaging.subject('identity.user.registered'), 'not json');
+      await commit(user, 1);
+      await waitFor(async () => (await unsent()) === 0, { what: 'published' });
+      c.start();
+      await waitFor(async () => (await handledFor(user)).length === 1, { what: 'handled' });
+      await waitFor(async () => (await c.lag()) === 0, {
+        what: 'everything acknowledged',
+        timeoutMs: 3000,
+      }).catch(async (error: Error) => {
+        const info = await messaging.jsm.consumers.info(
+          messaging.streamName('identity'),
+          'unhandled',
+        );
+        throw new Error(
+          `${error.message}: ${JSON.stringify(info.config.filter_subject)} pending ${info.num_pending} ack_pending ${info.num_ack_pending} redelivered ${info.num_redelivered}`,
+        );
+      });
+      const inbox = await orm.em
+        .getConnection()
+        .execute<{ n: string }[]>(
+          `select count(*) as n from kit_inbox where consumer = 'unhandled' and event_id = ?`,
+          [registered!.id],
+        );
+      expect(Number(inbox[0]?.n)).toBe(0);
+      const parked = await listDeadLetters(messaging, 'unhandled');
+      expect(parked.filter((d) => d.originalSubject.endsWith('.user.registered'))).toEqual([]);
+    } finally {
+      await c.stop();
+      await r.stop();
+    }
+  });
+
   it('catches up after the consumer was down', async () => {
     const user = newId();
     const c1 = consumer('catch_up');

@@ -1,4 +1,4 @@
-import { DeltaSet, compare, type AccountDayDelta, type UserDayDelta } from './deltas';
+import { DeltaSet, compare, touchedDays, type AccountDayDelta, type UserDayDelta } from './deltas';
 import type { EntryState } from './entry-state';
 
 /** An account as the projection needs it: owner, currency, balance before any entry. */
@@ -15,6 +15,8 @@ export interface AccountState {
 export interface BatchPlan {
   /** New latest versions to store (older or equal versions are dropped). */
   entries: EntryState[];
+  /** Ids of those entries that replace a stored version (the others are new). */
+  replaced: ReadonlySet<string>;
   accountDays: AccountDayDelta[];
   userDays: UserDayDelta[];
   touchedDays: { userId: string; day: string }[];
@@ -33,22 +35,28 @@ export function planBatch(
 ): BatchPlan {
   const deltas = new DeltaSet();
   const entries: EntryState[] = [];
+  const replaced = new Set<string>();
   for (const next of incoming) {
     const old = stored.get(next.id);
     if (old && old.version >= next.version) continue;
-    if (old) deltas.add(old, -1);
+    if (old) {
+      deltas.add(old, -1);
+      replaced.add(next.id);
+    }
     deltas.add(next, 1);
     entries.push(next);
   }
   const accountDays = deltas.accountDeltas();
+  const userDays = deltas.userDeltas();
   const accounts = new Map<string, { id: string; userId: string; currency: string }>();
   for (const d of accountDays)
     accounts.set(d.accountId, { id: d.accountId, userId: d.userId, currency: d.currency });
   return {
     entries: entries.sort((a, b) => compare(a.id, b.id)),
+    replaced,
     accountDays,
-    userDays: deltas.userDeltas(),
-    touchedDays: deltas.touchedDays(),
+    userDays,
+    touchedDays: touchedDays(accountDays, userDays),
     accounts: [...accounts.values()],
   };
 }

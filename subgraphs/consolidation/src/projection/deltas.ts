@@ -93,14 +93,17 @@ export class DeltaSet {
           compare(a.userId, b.userId) || compare(a.day, b.day) || compare(a.currency, b.currency),
       );
   }
+}
 
-  /** The users' days whose numbers change, ordered by user and day. */
-  touchedDays(): { userId: string; day: LocalDate }[] {
-    const keys = new Map<string, { userId: string; day: LocalDate }>();
-    for (const d of [...this.accountDeltas(), ...this.userDeltas()])
-      keys.set(`${d.userId}|${d.day}`, { userId: d.userId, day: d.day });
-    return [...keys.values()].sort((a, b) => compare(a.userId, b.userId) || compare(a.day, b.day));
-  }
+/** The users' days whose numbers change (given both kinds of change), ordered by user and day. */
+export function touchedDays(
+  accountDays: readonly AccountDayDelta[],
+  userDays: readonly UserDayDelta[],
+): { userId: string; day: LocalDate }[] {
+  const keys = new Map<string, { userId: string; day: LocalDate }>();
+  for (const d of accountDays) keys.set(`${d.userId}|${d.day}`, { userId: d.userId, day: d.day });
+  for (const d of userDays) keys.set(`${d.userId}|${d.day}`, { userId: d.userId, day: d.day });
+  return [...keys.values()].sort((a, b) => compare(a.userId, b.userId) || compare(a.day, b.day));
 }
 
 /** Byte order of lower-case uuids and ISO dates, as PostgreSQL sorts them. */

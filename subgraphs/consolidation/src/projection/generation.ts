@@ -26,17 +26,28 @@ export async function activeSchema(em: EntityManager): Promise<string> {
 const WRITERS = 'select pg_advisory_xact_lock_shared(4003, 3)';
 const CLOSE = 'select pg_advisory_xact_lock(4003, 3)';
 
+/** Advisory lock keys (4003, k) for entry ids, sorted: every writer locks in one order. */
+export function entryLockKeys(ids: readonly string[]): number[] {
+  return [...new Set(ids.map((id) => Number.parseInt(id.slice(-8), 16) | 0))].sort((a, b) => a - b);
+}
+
 /**
  * Starts a writer's transaction and returns the generation to apply events to.
  * Writers run side by side (shared lock, pointer FOR SHARE); a close (exclusive
  * lock) and a rebuild's switch (pointer FOR UPDATE) wait for them and hold new
- * ones back, so they see every batch either entirely or not at all.
+ * ones back, so they see every batch either entirely or not at all. Writers of the
+ * same entries (replicas, concurrent batches) take turns on the entries' locks.
+ * What is read under these locks must be read by a later statement: this one's
+ * snapshot predates its waits.
  */
-export async function beginWrite(em: EntityManager): Promise<string> {
+export async function beginWrite(em: EntityManager, entryIds: readonly string[]): Promise<string> {
   const row = await sqlOne<{ active_schema: string }>(
     em,
-    `select active_schema, (select count(*) from (${WRITERS}) w) as writers
+    `select active_schema, (select count(*) from (${WRITERS}) w) as writers,
+            (select count(*) from (select pg_advisory_xact_lock(4003, k)
+                                     from unnest(?::int[]) as k) l) as locked
        from projection_state for share`,
+    [entryLockKeys(entryIds)],
   );
   return checkSchema(row!.active_schema);
 }

@@ -8,8 +8,9 @@ import type { LedgerEventType, LedgerProjector } from './projector';
  */
 export function ledgerHandlers(projector: LedgerProjector): HandlerMap {
   const handler: BatchEventHandler<LedgerEventType> = {
-    batch: async (events, { em }) => {
-      const { reopened, at } = await projector.applyLive(em, events);
+    batch: async (events, { em, afterCommit }) => {
+      const { reopened, at, created } = await projector.applyLive(em, events);
+      afterCommit(created);
       await recordEvents(
         em,
         reopened.map((d) =>

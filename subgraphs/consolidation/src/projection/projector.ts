@@ -3,9 +3,10 @@ import type { Clock } from '../common/clock';
 import { planBatch, type AccountState } from './batch-plan';
 import { entryStateOf, latestVersions, type EntryState } from './entry-state';
 import { beginWrite } from './generation';
-import { loadEntries, lockBatch, upsertAccounts } from './store';
+import { KnownRows } from './known-rows';
+import { erasedAmong, loadEntries, upsertAccounts } from './store';
 import type { Aggregates } from './aggregates';
-import { writeBatch, writeEntries } from './write-batch';
+import { writeBatch, writeEntries, type NewRows } from './write-batch';
 
 export const ENTRY_EVENTS = [
   'ledger.entry.created',
@@ -67,6 +68,10 @@ function usersOf(batch: LedgerBatch): string[] {
   ];
 }
 
+const userKey = (userId: string) => `u|${userId}`;
+const dayKey = (d: { userId: string; day: string }) => `d|${d.userId}|${d.day}`;
+const accountKey = (schema: string, id: string) => `a|${schema}|${id}`;
+
 export interface ProjectorOptions {
   clock: Clock;
   defaultTimeZone: string;
@@ -74,28 +79,41 @@ export interface ProjectorOptions {
 
 /** Applies ledger events to a generation of the projection with set-based SQL. */
 export class LedgerProjector {
+  private readonly known = new KnownRows();
+
   constructor(private readonly options: ProjectorOptions) {}
 
   /**
    * The live path, inside the consumer's inbox transaction: also opens or reopens the
    * users' days and marks changed account-days for their update events.
-   * Returns the days it reopened.
+   * Returns the days it reopened, and what to remember once the transaction commits.
    */
   async applyLive(em: EntityManager, events: readonly LedgerEvent[]) {
     const reduced = reduceLedgerEvents(events);
-    const schema = await beginWrite(em);
-    const erased = await lockBatch(
+    const schema = await beginWrite(
       em,
       reduced.entries.map((e) => e.id),
-      usersOf(reduced),
     );
-    const batch = withoutUsers(reduced, erased);
+    // After the locks, in a new snapshot: an erasure that held writers back is seen.
+    const batch = withoutUsers(reduced, await erasedAmong(em, usersOf(reduced)));
     const stored = await loadEntries(em, schema, batch.entries);
     const now = this.options.clock.now();
     const touch = { now, defaultTimeZone: this.options.defaultTimeZone };
-    const reopened = await writeBatch(em, schema, planBatch(batch.entries, stored), touch);
+    const plan = planBatch(batch.entries, stored);
+    const fresh: NewRows = {
+      users: this.known.unknown([...new Set(plan.touchedDays.map((d) => d.userId))], userKey),
+      days: this.known.unknown(plan.touchedDays, dayKey),
+      accounts: this.known.unknown(plan.accounts, (a) => accountKey(schema, a.id)),
+    };
+    const reopened = await writeBatch(em, schema, plan, fresh, touch);
     await upsertAccounts(em, schema, batch.accounts);
-    return { reopened, at: now };
+    const created = () =>
+      this.known.addAll([
+        ...fresh.users.map(userKey),
+        ...fresh.days.map(dayKey),
+        ...fresh.accounts.map((a) => accountKey(schema, a.id)),
+      ]);
+    return { reopened, at: now, created };
   }
 
   /**
@@ -108,10 +126,10 @@ export class LedgerProjector {
     reduced: LedgerBatch,
     aggregates: Aggregates,
   ): Promise<void> {
-    const batch = withoutUsers(reduced, await lockBatch(em, [], usersOf(reduced)));
+    const batch = withoutUsers(reduced, await erasedAmong(em, usersOf(reduced)));
     const stored = await loadEntries(em, schema, batch.entries);
     const plan = planBatch(batch.entries, stored);
-    await writeEntries(em, schema, plan.entries);
+    await writeEntries(em, schema, plan.entries, plan.replaced);
     aggregates.add(plan);
     await upsertAccounts(em, schema, batch.accounts);
   }

@@ -3,7 +3,7 @@ import { sql } from '../common/sql';
 import type { AccountState } from './batch-plan';
 import type { EntryState } from './entry-state';
 
-/** The stored latest versions of these entries (read after `lockBatch`, in a new snapshot). */
+/** The stored latest versions of these entries (read after `beginWrite`'s locks, in a new snapshot). */
 export async function loadEntries(
   em: EntityManager,
   schema: string,
@@ -46,27 +46,15 @@ export async function loadEntries(
   );
 }
 
-/** Advisory lock keys (4003, k) for entry ids, sorted: every writer locks in one order. */
-export function entryLockKeys(ids: readonly string[]): number[] {
-  return [...new Set(ids.map((id) => Number.parseInt(id.slice(-8), 16) | 0))].sort((a, b) => a - b);
-}
-
-/**
- * Serialises writers (replicas) on the batch's entries, and tells which of the users
- * were erased (their late events are ignored). One round trip.
- */
-export async function lockBatch(
+/** Which of the users were erased (their late events are ignored). */
+export async function erasedAmong(
   em: EntityManager,
-  entryIds: readonly string[],
   userIds: readonly string[],
 ): Promise<Set<string>> {
   const [row] = await sql<{ erased: string[] | null }>(
     em,
-    `select (select count(*) from (select pg_advisory_xact_lock(4003, k)
-                                     from unnest(?::int[]) as k) l) as locked,
-            (select array_agg(user_id::text) from erased_users
-              where user_id = any(?::uuid[])) as erased`,
-    [entryLockKeys(entryIds), userIds],
+    `select array_agg(user_id::text) as erased from erased_users where user_id = any(?::uuid[])`,
+    [userIds],
   );
   return new Set(row?.erased ?? []);
 }

@@ -19,6 +19,11 @@ export interface HandlerContext {
   /** Forked EntityManager inside the transaction that also records the inbox row. */
   em: EntityManager;
   log: Logger;
+  /**
+   * Runs `fn` once the transaction has committed (not at all if it rolls back): for
+   * what may only be believed once the effect is durable, e.g. an in-memory cache.
+   */
+  afterCommit: (fn: () => void) => void;
 }
 
 export type EventHandler<T extends EventType> = (
@@ -55,20 +60,33 @@ export interface ConsumerOptions {
   ackWaitMs?: number;
   /** Messages delivered but not yet acknowledged, at most. */
   maxAckPending?: number;
+  /**
+   * Batches in the database at once (default 1: one after another, in stream order).
+   * More only for handlers whose batches commute: each batch's effect is right whatever
+   * order batches commit in, and rows are locked in one order (see the inbox's).
+   */
+  concurrency?: number;
 }
 
 /** The consumer settings a subgraph may tune. */
 export type ConsumerTuning = Pick<
   ConsumerOptions,
-  'maxDeliver' | 'backoffMs' | 'batchSize' | 'lingerMs' | 'ackWaitMs' | 'maxAckPending'
+  | 'maxDeliver'
+  | 'backoffMs'
+  | 'batchSize'
+  | 'lingerMs'
+  | 'ackWaitMs'
+  | 'maxAckPending'
+  | 'concurrency'
 >;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface ParsedBatch {
-  batch: JsMsg[];
   valid: { m: JsMsg; event: AnyEnvelope }[];
   invalid: { m: JsMsg; reason: string }[];
+  /** Types this consumer has no handler for (the filter takes a whole domain on NATS 2.9). */
+  ignored: JsMsg[];
 }
 
 /** The narrowest single filter subject that covers every type (NATS 2.9 takes one filter). */
@@ -130,6 +148,8 @@ class StreamLoop {
   private readonly maxDeliver: number;
   private readonly backoffMs: readonly number[];
   private readonly lingerMs: number;
+  private readonly batchSize: number;
+  private readonly concurrency: number;
   private readonly log: Logger;
 
   constructor(
@@ -140,6 +160,8 @@ class StreamLoop {
     this.maxDeliver = options.maxDeliver ?? 5;
     this.backoffMs = options.backoffMs ?? [1000, 5000, 30_000, 120_000];
     this.lingerMs = options.lingerMs ?? 5;
+    this.batchSize = options.batchSize ?? 256;
+    this.concurrency = Math.max(1, options.concurrency ?? 1);
     this.log = options.log.child({ consumer: options.name, stream });
   }
 
@@ -190,7 +212,9 @@ class StreamLoop {
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
       // A backstop beyond our own dead-lettering, which acts at maxDeliver.
       max_deliver: this.maxDeliver + 2,
-      max_ack_pending: this.options.maxAckPending ?? 2000,
+      // Room for the batches in the database, the one being parsed, and the next.
+      max_ack_pending:
+        this.options.maxAckPending ?? Math.max(2000, this.batchSize * (this.concurrency + 2)),
     };
     try {
       await messaging.jsm.consumers.info(this.stream, name);
@@ -212,7 +236,7 @@ class StreamLoop {
           this.options.name,
         );
         const messages = await consumer.consume({
-          max_messages: (this.options.batchSize ?? 256) * 2,
+          max_messages: this.batchSize * (this.concurrency + 1),
           callback: (m) => {
             this.buffer.push(m);
             this.signal?.();
@@ -239,20 +263,28 @@ class StreamLoop {
   }
 
   /**
-   * Batches run one after another, in stream order; while one is in the database the
-   * next is parsed and validated, so JSON and schema work overlaps the round trips.
+   * Batches run one after another, in stream order (or up to `concurrency` at once);
+   * while the database works on them the next is parsed and validated, so JSON and
+   * schema work overlaps the round trips.
    */
   private async process(): Promise<void> {
-    const batchSize = this.options.batchSize ?? 256;
-    let inFlight: Promise<void> | null = null;
+    const { batchSize, concurrency } = this;
+    const inFlight = new Set<Promise<void>>();
     while (this.running) {
       if (this.buffer.length === 0) {
-        if (inFlight) {
-          await inFlight;
-          inFlight = null;
+        if (inFlight.size >= concurrency) {
+          // No slot free: what arrives meanwhile makes the next batch bigger.
+          await Promise.race(inFlight);
           continue;
         }
-        await new Promise<void>((resolve) => (this.signal = resolve));
+        const arrival = new Promise<void>((resolve) => (this.signal = resolve));
+        if (inFlight.size > 0) {
+          // A slot is free: whichever comes first, more messages or another slot.
+          await Promise.race([arrival, ...inFlight]);
+          this.signal = null;
+          continue;
+        }
+        await arrival;
         this.signal = null;
         // Woken by the first message: give its neighbours a moment to arrive, so a
         // steady trickle is handled in batches rather than one transaction each.
@@ -260,17 +292,31 @@ class StreamLoop {
         continue;
       }
       const parsed = this.parse(this.buffer.splice(0, batchSize));
-      if (inFlight) await inFlight;
-      inFlight = this.handleBatch(parsed);
+      while (inFlight.size >= concurrency) await Promise.race(inFlight);
+      const run: Promise<void> = this.handleBatch(parsed).finally(() => inFlight.delete(run));
+      inFlight.add(run);
     }
-    await inFlight;
+    await Promise.all(inFlight);
   }
 
+  /**
+   * Types come from the subject (the relay publishes each event under its type), so
+   * events without a handler are skipped before any parsing; an envelope whose type
+   * is not its subject's is invalid.
+   */
   private parse(batch: JsMsg[]): ParsedBatch {
-    const parsed: ParsedBatch = { batch, valid: [], invalid: [] };
+    const parsed: ParsedBatch = { valid: [], invalid: [], ignored: [] };
     for (const m of batch) {
+      const type = this.options.messaging.eventType(m.subject);
+      if (!Object.hasOwn(this.options.handlers, type)) {
+        parsed.ignored.push(m);
+        continue;
+      }
       try {
-        parsed.valid.push({ m, event: parseEnvelope(m.data) });
+        const event = parseEnvelope(m.data);
+        if (event.type !== type)
+          throw new InvalidEventError(`type ${event.type} published as ${type}`);
+        parsed.valid.push({ m, event });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const kind = error instanceof InvalidEventError ? 'invalid payload' : 'unreadable payload';
@@ -280,14 +326,20 @@ class StreamLoop {
     return parsed;
   }
 
-  private async handleBatch({ batch, valid, invalid }: ParsedBatch): Promise<void> {
+  private async handleBatch({ valid, invalid, ignored }: ParsedBatch): Promise<void> {
+    for (const m of ignored) m.ack(); // nothing to apply, nothing to record
+    if (ignored.length > 0)
+      this.options.metrics?.eventsHandled.inc(
+        { consumer: this.options.name, result: 'ignored' },
+        ignored.length,
+      );
     try {
       for (const { m, reason } of invalid) await this.deadLetter(m, reason);
       if (valid.length > 0) await this.applyAndAck(valid);
     } catch (error) {
       // Only infrastructure errors get here (e.g. the database is down): retry later.
       this.log.error({ err: error }, 'batch failed; messages will be redelivered');
-      for (const m of batch) m.nak(this.delayFor(m));
+      for (const { m } of [...valid, ...invalid]) m.nak(this.delayFor(m));
       await sleep(1000);
     }
   }
@@ -318,13 +370,24 @@ class StreamLoop {
   /** Records inbox rows and runs the handlers of new events, all in one transaction. */
   private async apply(items: { event: AnyEnvelope }[]): Promise<void> {
     const { orm, name } = this.options;
+    // Each id once, in one order for every transaction: concurrent batches that share
+    // a redelivered event wait on each other's inbox row instead of deadlocking.
+    const subjects = new Map(items.map(({ event }) => [event.id.toLowerCase(), event.type]));
+    const ids = [...subjects.keys()].sort();
+    const committed: (() => void)[] = [];
+    const afterCommit = (fn: () => void) => void committed.push(fn);
     await orm.em.fork().transactional(async (em) => {
+      // A look-up and a plain insert cost about half an `on conflict` insert. A copy being
+      // applied right now elsewhere makes the insert fail on the key: the batch is retried
+      // (one by one) after that transaction, and then the look-up skips the event.
       const inserted = await sql<{ event_id: string }>(
         em,
         `insert into kit_inbox (consumer, event_id, subject)
-         select $1, * from unnest($2::uuid[], $3::text[])
-         on conflict do nothing returning event_id`,
-        [name, items.map(({ event }) => event.id), items.map(({ event }) => event.type)],
+         select $1, t.id, t.subject from unnest($2::uuid[], $3::text[]) as t(id, subject)
+          where t.id not in (select event_id from kit_inbox
+                              where consumer = $1 and event_id = any($2::uuid[]))
+         returning event_id`,
+        [name, ids, ids.map((id) => subjects.get(id)!)],
       );
       const fresh = new Set(inserted.map((row) => row.event_id));
       // Consecutive events of one batch handler are handed over together.
@@ -332,12 +395,13 @@ class StreamLoop {
       let batch: AnyEnvelope[] = [];
       const flush = async () => {
         if (batchHandler && batch.length > 0)
-          await batchHandler.batch(batch, { em, log: this.log });
+          await batchHandler.batch(batch, { em, log: this.log, afterCommit });
         batchHandler = null;
         batch = [];
       };
       for (const { event } of items) {
-        if (!fresh.delete(event.id)) continue; // already applied (redelivery or replay)
+        // Already applied (redelivery or replay), or a second copy in this batch.
+        if (!fresh.delete(event.id.toLowerCase())) continue;
         const handler = this.options.handlers[event.type] as AnyHandler | undefined;
         if (!handler) continue;
         if (typeof handler !== 'function') {
@@ -347,10 +411,11 @@ class StreamLoop {
           continue;
         }
         await flush();
-        await handler(event, { em, log: this.log.child({ eventId: event.id }) });
+        await handler(event, { em, log: this.log.child({ eventId: event.id }), afterCommit });
       }
       await flush();
     });
+    for (const fn of committed) fn();
   }
 
   private delayFor(m: JsMsg): number {
@@ -395,6 +460,7 @@ class StreamLoop {
     }
     this.options.metrics?.eventsHandled.inc({ consumer: name, result: 'dead_letter' });
     this.log.error({ subject: m.subject, seq: m.seq, reason }, 'message dead-lettered');
-    m.term(reason.slice(0, 200));
+    // No reason on the TERM: NATS 2.9 takes only a bare one (the reason is in the headers).
+    m.term();
   }
 }

@@ -59,7 +59,11 @@ export function createEnvelope<T extends EventType>(
 export function parseEnvelope(raw: string | Uint8Array): AnyEnvelope {
   let json: unknown;
   try {
-    json = JSON.parse(typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8'));
+    json = JSON.parse(
+      typeof raw === 'string'
+        ? raw
+        : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'),
+    );
   } catch {
     throw new InvalidEventError('payload is not JSON');
   }
