@@ -3,12 +3,13 @@
  * batch inserts only rows it has not seen before. Such rows are never deleted while
  * their events still count (an erased user's later events are dropped), so a key
  * stays true once added; it is added only after the inserting transaction commits.
- * Bounded: when full it starts over, which costs only redundant inserts.
+ * Bounded (~25 MB at 200,000 keys): when full it starts over, which costs only redundant
+ * inserts.
  */
 export class KnownRows {
   private keys = new Set<string>();
 
-  constructor(private readonly capacity = 1_000_000) {}
+  constructor(private readonly capacity = 200_000) {}
 
   has(key: string): boolean {
     return this.keys.has(key);
