@@ -129,7 +129,7 @@ describe('access token expiry', () => {
   let t: Identity;
 
   beforeAll(async () => {
-    t = await startIdentityForTest({ ACCESS_TOKEN_TTL_SECONDS: 1 });
+    t = await startIdentityForTest({ ACCESS_TOKEN_TTL_SECONDS: 3 });
   });
   afterAll(async () => {
     await t?.cleanup();
@@ -139,8 +139,14 @@ describe('access token expiry', () => {
     const jwks = createRemoteJWKSet(new URL(`${baseUrl(t)}/.well-known/jwks.json`));
     const session = await register(t.client);
     const { payload } = await verifyAccessToken(session.accessToken, jwks);
-    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(3);
+    // Claims are whole seconds: `iat` is the issue time rounded down, so a token may live
+    // up to a second less than its lifetime. Wait until its `exp` has passed on the clock
+    // rather than for a fixed time, so a slow machine cannot make this race.
+    const expiresAtMs = (payload.exp ?? 0) * 1000;
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, expiresAtMs - Date.now()) + 100),
+    );
     await expect(verifyAccessToken(session.accessToken, jwks)).rejects.toBeInstanceOf(
       errors.JWTExpired,
     );
