@@ -73,7 +73,9 @@ export async function lockUserDay(
 
 /**
  * Closes locked days with a snapshot of their totals (in a statement of its own, so
- * it sees every batch the locks waited for), and records each close in day_history.
+ * it sees every batch the locks waited for), records each close in day_history, and
+ * moves the close epoch on (what writers knew to be open no longer holds) and the
+ * latest closed day with it.
  */
 export async function closeLocked(
   em: EntityManager,
@@ -110,6 +112,10 @@ export async function closeLocked(
      ), h as (
        insert into day_history (user_id, day, action, at, entry_count, totals)
        select user_id, day, 'CLOSED', ?::timestamptz, entry_count, totals from upd
+     ), epoch as (
+       update projection_state set close_epoch = close_epoch + 1,
+              latest_closed_day = greatest(latest_closed_day, (select max(day) from upd))
+        where exists (select from upd)
      )
      select user_id, day::text as day, close_count, entry_count, totals from upd`,
     [days.map((d) => d.userId), days.map((d) => d.day), now, now],

@@ -27,3 +27,28 @@ export class KnownRows {
     }
   }
 }
+
+/**
+ * Keys known true as of an epoch, e.g. days seen not closed as of the close epoch:
+ * a newer epoch voids them all.
+ */
+export class EpochRows {
+  private epoch = -1n;
+  private rows: KnownRows;
+
+  constructor(private readonly capacity = 200_000) {
+    this.rows = new KnownRows(capacity);
+  }
+
+  /**
+   * The keys known at `epoch` (starting over when it is newer than the last one seen),
+   * or null for an epoch older than that: nothing known then can be assumed now.
+   */
+  at(epoch: bigint): KnownRows | null {
+    if (epoch > this.epoch) {
+      this.epoch = epoch;
+      this.rows = new KnownRows(this.capacity);
+    }
+    return epoch === this.epoch ? this.rows : null;
+  }
+}

@@ -1,10 +1,10 @@
-import { parseAmount, type EntityManager, type Envelope } from '@saldo/kit';
+import { parseAmount, type EntityManager, type Envelope, type LocalDate } from '@saldo/kit';
 import type { Clock } from '../common/clock';
 import { planBatch, type AccountState } from './batch-plan';
 import { entryStateOf, latestVersions, type EntryState } from './entry-state';
 import { beginWrite } from './generation';
-import { KnownRows } from './known-rows';
-import { erasedAmong, loadEntries, upsertAccounts } from './store';
+import { EpochRows, KnownRows } from './known-rows';
+import { loadEntries, upsertAccounts, writerView, type WriterView } from './store';
 import type { Aggregates } from './aggregates';
 import { writeBatch, writeEntries, type NewRows } from './write-batch';
 
@@ -68,6 +68,18 @@ function usersOf(batch: LedgerBatch): string[] {
   ];
 }
 
+/** The touched days that may be closed: none after the latest closed day, none known open. */
+function mayBeClosed<T extends { userId: string; day: LocalDate }>(
+  days: readonly T[],
+  view: WriterView,
+  open: KnownRows | null,
+): T[] {
+  const { latestClosedDay } = view;
+  if (latestClosedDay === null) return [];
+  const candidates = days.filter((d) => d.day <= latestClosedDay);
+  return open ? open.unknown(candidates, dayKey) : candidates;
+}
+
 const userKey = (userId: string) => `u|${userId}`;
 const dayKey = (d: { userId: string; day: string }) => `d|${d.userId}|${d.day}`;
 const accountKey = (schema: string, id: string) => `a|${schema}|${id}`;
@@ -80,6 +92,8 @@ export interface ProjectorOptions {
 /** Applies ledger events to a generation of the projection with set-based SQL. */
 export class LedgerProjector {
   private readonly known = new KnownRows();
+  /** Days seen not closed, as of a close epoch: those need no closed-day check. */
+  private readonly open = new EpochRows();
 
   constructor(private readonly options: ProjectorOptions) {}
 
@@ -94,25 +108,32 @@ export class LedgerProjector {
       em,
       reduced.entries.map((e) => e.id),
     );
-    // After the locks, in a new snapshot: an erasure that held writers back is seen.
-    const batch = withoutUsers(reduced, await erasedAmong(em, usersOf(reduced)));
+    // After the locks, in a new snapshot: an erasure or a close that held writers back
+    // is seen.
+    const view = await writerView(em, usersOf(reduced));
+    const batch = withoutUsers(reduced, view.erased);
     const stored = await loadEntries(em, schema, batch.entries);
     const now = this.options.clock.now();
     const touch = { now, defaultTimeZone: this.options.defaultTimeZone };
     const plan = planBatch(batch.entries, stored);
+    const open = this.open.at(view.closeEpoch);
     const fresh: NewRows = {
       users: this.known.unknown([...new Set(plan.touchedDays.map((d) => d.userId))], userKey),
       days: this.known.unknown(plan.touchedDays, dayKey),
       accounts: this.known.unknown(plan.accounts, (a) => accountKey(schema, a.id)),
+      maybeClosed: mayBeClosed(plan.touchedDays, view, open),
     };
     const reopened = await writeBatch(em, schema, plan, fresh, touch);
     await upsertAccounts(em, schema, batch.accounts);
-    const created = () =>
+    const created = () => {
       this.known.addAll([
         ...fresh.users.map(userKey),
         ...fresh.days.map(dayKey),
         ...fresh.accounts.map((a) => accountKey(schema, a.id)),
       ]);
+      // Committed: the touched days are open or reopened, until the epoch moves on.
+      this.open.at(view.closeEpoch)?.addAll(plan.touchedDays.map(dayKey));
+    };
     return { reopened, at: now, created };
   }
 
@@ -126,7 +147,7 @@ export class LedgerProjector {
     reduced: LedgerBatch,
     aggregates: Aggregates,
   ): Promise<void> {
-    const batch = withoutUsers(reduced, await erasedAmong(em, usersOf(reduced)));
+    const batch = withoutUsers(reduced, (await writerView(em, usersOf(reduced))).erased);
     const stored = await loadEntries(em, schema, batch.entries);
     const plan = planBatch(batch.entries, stored);
     await writeEntries(em, schema, plan.entries, plan.replaced);

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@saldo/kit';
+import type { EntityManager, LocalDate } from '@saldo/kit';
 import { sql } from '../common/sql';
 import type { AccountState } from './batch-plan';
 import type { EntryState } from './entry-state';
@@ -46,17 +46,37 @@ export async function loadEntries(
   );
 }
 
-/** Which of the users were erased (their late events are ignored). */
-export async function erasedAmong(
+/** What a writer reads after its locks (no close or erasure commits while they are held). */
+export interface WriterView {
+  /** Users erased: their late events are ignored. */
+  erased: Set<string>;
+  /** Moved on by every close: days seen not closed at one epoch stay so while it holds. */
+  closeEpoch: bigint;
+  /** No day after this one has ever been closed (null: none has). */
+  latestClosedDay: LocalDate | null;
+}
+
+export async function writerView(
   em: EntityManager,
   userIds: readonly string[],
-): Promise<Set<string>> {
-  const [row] = await sql<{ erased: string[] | null }>(
+): Promise<WriterView> {
+  const [row] = await sql<{
+    erased: string[] | null;
+    close_epoch: string;
+    latest_closed_day: string | null;
+  }>(
     em,
-    `select array_agg(user_id::text) as erased from erased_users where user_id = any(?::uuid[])`,
+    `select (select array_agg(user_id::text) from erased_users
+              where user_id = any(?::uuid[])) as erased,
+            close_epoch::text as close_epoch, latest_closed_day::text as latest_closed_day
+       from projection_state`,
     [userIds],
   );
-  return new Set(row?.erased ?? []);
+  return {
+    erased: new Set(row?.erased ?? []),
+    closeEpoch: BigInt(row?.close_epoch ?? 0),
+    latestClosedDay: row?.latest_closed_day ?? null,
+  };
 }
 
 /** Account events: a later event (by UUIDv7 id) wins; it replaces what postings implied. */

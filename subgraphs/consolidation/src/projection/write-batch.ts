@@ -58,10 +58,10 @@ const AGGREGATES = (s: string) => `acc as (
 )`;
 
 // A close never runs beside a writer (see `beginWrite`): open days need no row lock.
-// Only users and days not known to exist are inserted; every touched day is checked for
-// a close, by key (a lateral index look-up, then the row by ctid: the planner cannot see
+// Only users and days not known to exist are inserted; touched days not known open are
+// checked for a close, by key (a lateral index look-up, then the row by ctid: the planner cannot see
 // how many keys come in, and would otherwise scan all days).
-const DAYS = `touched as (
+const DAYS = `maybe_closed as (
   select * from unnest(?::uuid[], ?::date[]) as t(user_id, day)
 ), new_users as (
   insert into users (id, time_zone) select id, ?::text from unnest(?::uuid[]) as u(id)
@@ -71,7 +71,7 @@ const DAYS = `touched as (
   select user_id, day, 'OPEN' from unnest(?::uuid[], ?::date[]) as n(user_id, day)
   on conflict (user_id, day) do nothing
 ), closed as (
-  select c.tid from touched t cross join lateral (
+  select c.tid from maybe_closed t cross join lateral (
     select x.ctid as tid from days x
      where x.user_id = t.user_id and x.day = t.day and x.status = 'CLOSED') c
 ), reopened as (
@@ -126,11 +126,15 @@ function aggregateParams(rows: AggregateRows, emit: boolean): SqlValue[] {
   ];
 }
 
-/** Rows a live batch may have to create besides its sums: only those not known to exist. */
+/**
+ * Rows a live batch may have to create besides its sums (only those not known to exist),
+ * and the touched days that may be closed (the others are known open).
+ */
 export interface NewRows {
   users: string[];
   days: { userId: string; day: LocalDate }[];
   accounts: BatchPlan['accounts'];
+  maybeClosed: { userId: string; day: LocalDate }[];
 }
 
 /**
@@ -146,7 +150,7 @@ export async function writeBatch(
   touch: DayTouch,
 ): Promise<{ userId: string; day: LocalDate }[]> {
   if (plan.entries.length === 0) return [];
-  const days = plan.touchedDays;
+  const days = fresh.maybeClosed;
   const rows = await sql<{ user_id: string; day: string }>(
     em,
     `with ${ENTRIES(schema)}, ${AGGREGATES(schema)}, ${DAYS}
