@@ -99,9 +99,28 @@ async function timedIngest(env: Env, users: number, count: number, days: number,
     (await publishAll(env.publisher, entryEvents(p, count, '2026-03-01', days))) + users * 2;
   const started = performance.now();
   const subgraph = await start(env, clock);
+  const ready = performance.now();
   await untilCaughtUp(subgraph);
-  const seconds = since(started);
-  return { subgraph, events, seconds, backlog: await pendingEmits(subgraph) };
+  return {
+    subgraph,
+    events,
+    /** Start (migrations, NATS, consumer) to lag 0. */
+    seconds: since(started),
+    /** From the subgraph being ready (its consumer running) to lag 0. */
+    consuming: since(ready),
+    backlog: await pendingEmits(subgraph),
+  };
+}
+
+/** Throughput while consuming, and with the subgraph's start counted in. */
+function ingestFigures(run: { events: number; seconds: number; consuming: number }) {
+  return {
+    events: run.events,
+    throughput_per_s: round(run.events / run.consuming, 1),
+    duration_s: round(run.consuming),
+    with_start_per_s: round(run.events / run.seconds, 1),
+    with_start_s: round(run.seconds),
+  };
 }
 
 async function ingest(): Promise<void> {
@@ -112,12 +131,10 @@ async function ingest(): Promise<void> {
     subgraph = run.subgraph;
     report({
       case: 'ingest',
-      events: run.events,
-      throughput_per_s: round(run.events / run.seconds, 1),
-      duration_s: round(run.seconds),
+      ...ingestFigures(run),
       emit_backlog: run.backlog,
       emit_drain_s: round(await emitDrain(subgraph)),
-      note: 'pre-filled LEDGER stream; timed from subgraph start (migrations included) to lag 0; daily_balance.updated events of the changed account-days published afterwards (emit_drain_s)',
+      note: 'pre-filled LEDGER stream; throughput timed from the subgraph being ready (consumer running) to lag 0, with_start from its start (migrations included); daily_balance.updated events of the changed account-days published afterwards (emit_drain_s)',
     });
   } finally {
     await teardown(env, subgraph);
@@ -134,9 +151,7 @@ async function large(): Promise<void> {
     subgraph = run.subgraph;
     report({
       case: 'ingest 1 day',
-      events: run.events,
-      throughput_per_s: round(run.events / run.seconds, 1),
-      duration_s: round(run.seconds),
+      ...ingestFigures(run),
     });
     await close(subgraph, clock);
     await rebuild(subgraph, run.events);

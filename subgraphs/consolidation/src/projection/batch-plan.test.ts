@@ -39,7 +39,7 @@ describe('planBatch', () => {
     expect(plan.userDays).toEqual([
       { userId: U, day: '2026-01-10', currency: 'BRL', credits: 0n, debits: 1234n, entryCount: 1 },
     ]);
-    expect(plan.touchedDays).toEqual([{ userId: U, day: '2026-01-10' }]);
+    expect(plan.touchedDays).toEqual([{ userId: U, day: '2026-01-10', key: `${U}|2026-01-10` }]);
     expect(plan.accounts).toEqual([{ id: A, userId: U, currency: 'BRL' }]);
   });
 

@@ -1,4 +1,11 @@
-import { DeltaSet, compare, touchedDays, type AccountDayDelta, type UserDayDelta } from './deltas';
+import {
+  DeltaSet,
+  compare,
+  touchedDays,
+  type AccountDayDelta,
+  type DayKey,
+  type UserDayDelta,
+} from './deltas';
 import type { EntryState } from './entry-state';
 
 /** An account as the projection needs it: owner, currency, balance before any entry. */
@@ -19,7 +26,7 @@ export interface BatchPlan {
   replaced: ReadonlySet<string>;
   accountDays: AccountDayDelta[];
   userDays: UserDayDelta[];
-  touchedDays: { userId: string; day: string }[];
+  touchedDays: DayKey[];
   /** Accounts the postings mention (created from postings if no account event came yet). */
   accounts: { id: string; userId: string; currency: string }[];
 }

@@ -29,9 +29,17 @@ function split(net: bigint, sign: bigint): { credits: bigint; debits: bigint } {
   return net >= 0n ? { credits: net * sign, debits: 0n } : { credits: 0n, debits: -net * sign };
 }
 
-function sumBy<K>(postings: EntryState['postings'], key: (p: EntryState['postings'][number]) => K) {
-  const sums = new Map<K, bigint>();
-  for (const p of postings) sums.set(key(p), (sums.get(key(p)) ?? 0n) + p.amount);
+/** Net amounts of an entry's postings per key (entries have a handful: arrays beat maps). */
+function netBy(
+  postings: EntryState['postings'],
+  key: 'accountId' | 'currency',
+): { key: string; currency: string; net: bigint }[] {
+  const sums: { key: string; currency: string; net: bigint }[] = [];
+  for (const p of postings) {
+    const seen = sums.find((x) => x.key === p[key]);
+    if (seen) seen.net += p.amount;
+    else sums.push({ key: p[key], currency: p.currency, net: p.amount });
+  }
   return sums;
 }
 
@@ -61,16 +69,15 @@ export class DeltaSet {
   add(state: EntryState, sign: 1 | -1): void {
     const s = BigInt(sign);
     const { userId, day } = state;
-    const currencyOf = new Map(state.postings.map((p) => [p.accountId, p.currency]));
-    for (const [accountId, net] of sumBy(state.postings, (p) => p.accountId)) {
-      const currency = currencyOf.get(accountId)!;
+    // Postings on one account share its currency.
+    for (const { key: accountId, currency, net } of netBy(state.postings, 'accountId')) {
       const row = { accountId, userId, day, currency, ...split(net, s), entryCount: sign };
       addTo(this.accountDays, `${accountId}|${day}`, row);
     }
-    const perCurrency = sumBy(state.postings, (p) => p.currency);
-    if (state.countCurrency !== null && !perCurrency.has(state.countCurrency))
-      perCurrency.set(state.countCurrency, 0n);
-    for (const [currency, net] of perCurrency) {
+    const perCurrency = netBy(state.postings, 'currency');
+    if (state.countCurrency !== null && !perCurrency.some((x) => x.key === state.countCurrency))
+      perCurrency.push({ key: state.countCurrency, currency: state.countCurrency, net: 0n });
+    for (const { currency, net } of perCurrency) {
       const entryCount = currency === state.countCurrency ? sign : 0;
       const row = { userId, day, currency, ...split(net, s), entryCount };
       addTo(this.userDays, `${userId}|${day}|${currency}`, row);
@@ -95,15 +102,26 @@ export class DeltaSet {
   }
 }
 
+/** A user's day, with `user|day` as its key. */
+export interface DayKey {
+  userId: string;
+  day: LocalDate;
+  key: string;
+}
+
 /** The users' days whose numbers change (given both kinds of change), ordered by user and day. */
 export function touchedDays(
   accountDays: readonly AccountDayDelta[],
   userDays: readonly UserDayDelta[],
-): { userId: string; day: LocalDate }[] {
-  const keys = new Map<string, { userId: string; day: LocalDate }>();
-  for (const d of accountDays) keys.set(`${d.userId}|${d.day}`, { userId: d.userId, day: d.day });
-  for (const d of userDays) keys.set(`${d.userId}|${d.day}`, { userId: d.userId, day: d.day });
-  return [...keys.values()].sort((a, b) => compare(a.userId, b.userId) || compare(a.day, b.day));
+): DayKey[] {
+  // `user|day` sorts as (user, day): user ids are fixed-length lower-case uuids.
+  const keys = new Set<string>();
+  for (const d of accountDays) keys.add(`${d.userId}|${d.day}`);
+  for (const d of userDays) keys.add(`${d.userId}|${d.day}`);
+  return [...keys].sort().map((key) => {
+    const bar = key.indexOf('|');
+    return { userId: key.slice(0, bar), day: key.slice(bar + 1), key };
+  });
 }
 
 /** Byte order of lower-case uuids and ISO dates, as PostgreSQL sorts them. */

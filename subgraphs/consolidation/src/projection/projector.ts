@@ -1,7 +1,8 @@
-import { parseAmount, type EntityManager, type Envelope, type LocalDate } from '@saldo/kit';
+import { parseAmount, type EntityManager, type Envelope } from '@saldo/kit';
 import type { Clock } from '../common/clock';
 import { planBatch, type AccountState } from './batch-plan';
 import { entryStateOf, latestVersions, type EntryState } from './entry-state';
+import type { DayKey } from './deltas';
 import { beginWrite } from './generation';
 import { EpochRows, KnownRows } from './known-rows';
 import { loadEntries, upsertAccounts, writerView, type WriterView } from './store';
@@ -69,19 +70,16 @@ function usersOf(batch: LedgerBatch): string[] {
 }
 
 /** The touched days that may be closed: none after the latest closed day, none known open. */
-function mayBeClosed<T extends { userId: string; day: LocalDate }>(
-  days: readonly T[],
-  view: WriterView,
-  open: KnownRows | null,
-): T[] {
+function mayBeClosed(days: readonly DayKey[], view: WriterView, open: KnownRows | null) {
   const { latestClosedDay } = view;
   if (latestClosedDay === null) return [];
   const candidates = days.filter((d) => d.day <= latestClosedDay);
   return open ? open.unknown(candidates, dayKey) : candidates;
 }
 
-const userKey = (userId: string) => `u|${userId}`;
-const dayKey = (d: { userId: string; day: string }) => `d|${d.userId}|${d.day}`;
+// Keys of the three kinds cannot collide: `uuid`, `uuid|date`, `a|schema|uuid`.
+const userKey = (userId: string) => userId;
+const dayKey = (d: DayKey) => d.key;
 const accountKey = (schema: string, id: string) => `a|${schema}|${id}`;
 
 export interface ProjectorOptions {

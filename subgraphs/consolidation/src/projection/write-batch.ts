@@ -2,6 +2,7 @@ import type { EntityManager, LocalDate, SqlValue } from '@saldo/kit';
 import { sql } from '../common/sql';
 import type { AggregateRows } from './aggregates';
 import type { BatchPlan } from './batch-plan';
+import type { DayKey } from './deltas';
 import type { EntryState } from './entry-state';
 
 // Per-row arrays travel as array literals inside one text[] parameter.
@@ -132,7 +133,7 @@ function aggregateParams(rows: AggregateRows, emit: boolean): SqlValue[] {
  */
 export interface NewRows {
   users: string[];
-  days: { userId: string; day: LocalDate }[];
+  days: DayKey[];
   accounts: BatchPlan['accounts'];
   maybeClosed: { userId: string; day: LocalDate }[];
 }
