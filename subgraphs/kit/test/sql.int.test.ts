@@ -21,7 +21,24 @@ describe('sql() bind parameters', () => {
   });
 
   it('binds arrays of awkward strings, nulls, bigints and booleans exactly', async () => {
-    const texts = ['a"b', 'c\\d', '', 'NULL', null, 'x,y', '{z}', ' padded ', 'ação', '"'];
+    const texts = [
+      'a"b',
+      'c\\d',
+      '',
+      'NULL',
+      'null',
+      'nuLL',
+      'nulls',
+      null,
+      'x,y',
+      '{z}',
+      ' padded ',
+      'ação',
+      '"',
+      'ledger.entry.created',
+      '2026-03-01',
+      '-12.50',
+    ];
     const big = [9007199254740993n, -1n, 0n];
     const row = await queryRow<{
       texts: (string | null)[];
