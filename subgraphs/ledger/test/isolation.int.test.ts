@@ -1,3 +1,4 @@
+import { newId } from '@saldo/kit';
 import { errorCode } from '@saldo/kit/testing';
 import { startLedgerForTest, type Api, type Ledger } from './harness';
 
@@ -132,5 +133,53 @@ describe('isolation between users', () => {
     expect(errorCode(write)).toBe('FORBIDDEN');
     const none = ledger.t.client.as(ana.userId, ['profile']);
     expect(errorCode(await none.request('{ accounts { id } }'))).toBe('FORBIDDEN');
+  });
+
+  it("lists every user's balances to operators only, a page at a time", async () => {
+    const BALANCES = `query($first: Int, $after: String) { accountBalances(first: $first, after: $after) {
+      edges { node { accountId userId balance { amount currency } archived } }
+      pageInfo { hasNextPage endCursor } } }`;
+    expect(errorCode(await ana.request(BALANCES))).toBe('FORBIDDEN');
+    const bobs = await bob.account({ name: 'Bob', initialBalance: '7.5' });
+    const operator = ledger.t.client.as(newId(), ['admin']);
+    type Page = {
+      accountBalances: {
+        edges: {
+          node: {
+            accountId: string;
+            userId: string;
+            balance: { amount: string };
+            archived: boolean;
+          };
+        }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+    const seen: Page['accountBalances']['edges'][number]['node'][] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const { accountBalances: page }: Page = await operator.ok<Page>(BALANCES, {
+        first: 2,
+        after,
+      });
+      seen.push(...page.edges.map((e) => e.node));
+      pages += 1;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // Ana's two accounts and Bob's one: real accounts only (no category accounts), by id.
+    const ids = seen.map((b) => b.accountId);
+    expect(ids).toEqual([...ids].sort());
+    expect(pages).toBe(2);
+    const stored = await ledger.sql<{ id: string; user_id: string; balance: string }>(
+      `select id, user_id, balance::text as balance from accounts
+        where class in ('ASSET', 'LIABILITY') order by id`,
+    );
+    expect(seen.map((b) => [b.accountId, b.userId])).toEqual(stored.map((r) => [r.id, r.user_id]));
+    expect(new Set(seen.map((b) => b.userId))).toEqual(new Set([ana.userId, bob.userId]));
+    expect(seen.find((b) => b.accountId === bobs.id)?.balance.amount).toBe('7.50');
+    const bad = await operator.request(BALANCES, { after: 'nonsense' });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
   });
 });

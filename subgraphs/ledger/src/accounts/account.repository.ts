@@ -68,6 +68,22 @@ export const accountRepository = {
     return rows.map(toAccountRecord);
   },
 
+  /** Operators: every user's real accounts after `afterId`, by id (keyset pages). */
+  async everyUsersAfter(
+    em: EntityManager,
+    afterId: string | null,
+    limit: number,
+  ): Promise<AccountRecord[]> {
+    const rows = await query<AccountRow>(
+      em,
+      `select ${ACCOUNT_COLUMNS} from accounts
+        where id > ?::uuid and ${REAL_ACCOUNT}
+        order by id limit ?`,
+      [afterId ?? '00000000-0000-0000-0000-000000000000', limit],
+    );
+    return rows.map(toAccountRecord);
+  },
+
   /** Inserts unless the external id is taken; returns whether a row was written. */
   async insert(em: EntityManager, a: AccountRecord): Promise<boolean> {
     const rows = await query<{ id: string }>(

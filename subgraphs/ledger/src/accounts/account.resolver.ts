@@ -1,6 +1,14 @@
-import { LocalDateScalar, Money, Scope, type RequestContext } from '@saldo/kit';
+import {
+  LocalDateScalar,
+  Money,
+  PageArgs,
+  Scope,
+  type ConnectionValue,
+  type RequestContext,
+} from '@saldo/kit';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
@@ -11,6 +19,7 @@ import {
   Root,
 } from 'type-graphql';
 import { userOf } from '../common/request';
+import { AccountBalance, AccountBalanceConnection } from './account-balance.types';
 import { accountLoader } from './account.loader';
 import { CreateAccountInput, UpdateAccountInput } from './account.inputs';
 import { accountService } from './account.service';
@@ -33,6 +42,22 @@ export class AccountResolver {
     return (await accountService.list(ctx.em, userOf(ctx), includeArchived)).map((r) =>
       Account.from(r),
     );
+  }
+
+  @Authorized(Scope.ADMIN)
+  @Query(() => AccountBalanceConnection, {
+    description:
+      "Operators: every user's accounts and their current balances, by account id (e.g. consolidation's verify).",
+  })
+  async accountBalances(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<AccountBalance>> {
+    const { edges, pageInfo } = await accountService.everyUsers(ctx.em, page);
+    return {
+      edges: edges.map((e) => ({ cursor: e.cursor, node: AccountBalance.from(e.node) })),
+      pageInfo,
+    };
   }
 
   @Authorized(Scope.LEDGER_WRITE)

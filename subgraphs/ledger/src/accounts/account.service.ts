@@ -7,6 +7,9 @@ import {
   recordEvents,
   type EntityManager,
   type LocalDate,
+  paginate,
+  type ConnectionValue,
+  type PageArgs,
   type PendingEvent,
 } from '@saldo/kit';
 import { balanceEvents } from '../book/balances';
@@ -54,6 +57,12 @@ function overdraftError(error: unknown, a: AccountRecord, field: string): unknow
     : insufficientFunds(a.id);
 }
 
+function cursorId(value: unknown): string {
+  if (typeof value !== 'string' || !isUuid(value))
+    throw badInput('Invalid cursor', { field: 'after' });
+  return value;
+}
+
 export class AccountService {
   async get(em: EntityManager, userId: string, id: string): Promise<AccountRecord> {
     const account = isUuid(id) ? await repo.byId(em, userId, id) : null;
@@ -67,6 +76,16 @@ export class AccountService {
 
   list(em: EntityManager, userId: string, includeArchived: boolean): Promise<AccountRecord[]> {
     return repo.list(em, userId, includeArchived);
+  }
+
+  /** Operators: every user's real accounts, a page at a time in id order (e.g. for verify). */
+  everyUsers(em: EntityManager, page: PageArgs): Promise<ConnectionValue<AccountRecord>> {
+    return paginate(
+      page,
+      'accounts:id',
+      (a: AccountRecord) => [a.id],
+      ({ after, limit }) => repo.everyUsersAfter(em, after ? cursorId(after[0]) : null, limit),
+    );
   }
 
   async create(em: EntityManager, userId: string, input: NewAccount): Promise<AccountRecord> {
