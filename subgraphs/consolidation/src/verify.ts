@@ -5,8 +5,8 @@ import { createLogger, openDatabase } from '@saldo/kit';
 import { migrations } from '../migrations';
 import { loadConfig, type ConsolidationConfig } from './config';
 import {
-  LedgerSubgraphBalances,
-  RouterBalances,
+  ledgerSubgraphBalances,
+  routerBalances,
   type LedgerBalances,
 } from './verify/ledger-balances';
 import { verifyProjection } from './verify/verify-run';
@@ -18,13 +18,13 @@ function databaseArg(argv: readonly string[]): string {
 
 function source(config: ConsolidationConfig): LedgerBalances {
   if (config.INTERNAL_JWT_PRIVATE_KEY)
-    return new LedgerSubgraphBalances(
+    return ledgerSubgraphBalances(
       config.LEDGER_URL,
       config.INTERNAL_JWT_PRIVATE_KEY,
       config.INTERNAL_JWT_ISSUER,
     );
   if (config.ROUTER_URL && config.ROUTER_TOKEN)
-    return new RouterBalances(config.ROUTER_URL, `Bearer ${config.ROUTER_TOKEN}`);
+    return routerBalances(config.ROUTER_URL, `Bearer ${config.ROUTER_TOKEN}`);
   throw new Error(
     'verify needs INTERNAL_JWT_PRIVATE_KEY (+ LEDGER_URL) or ROUTER_URL + ROUTER_TOKEN',
   );

@@ -1,15 +1,18 @@
-import { createInternalSigner, decodePem, parseAmount, Scope } from '@saldo/kit';
+import { createInternalSigner, decodePem, newId, parseAmount, Scope } from '@saldo/kit';
 import type { Balance } from './drift';
 
-/**
- * Where verify reads the ledger's current balances. The ledger has no admin query for
- * every account yet, so both implementations ask per user what `accounts` returns.
- */
-export interface LedgerBalances {
-  /** The users this source can check; null: every user of the projection. */
-  users(): Promise<string[] | null>;
-  fetchLedgerBalances(userIds: readonly string[]): Promise<Balance[]>;
-}
+/** Where verify reads the ledger's current balances. */
+export type LedgerBalances =
+  | {
+      /** Every account the ledger holds, in account id order, a page at a time. */
+      kind: 'every account';
+      pages(): AsyncIterable<Balance[]>;
+    }
+  | {
+      /** The accounts of the one user whose session this is (null: not signed in). */
+      kind: 'one user';
+      user(): Promise<{ userId: string; balances: Balance[] } | null>;
+    };
 
 const ACCOUNTS = 'accounts(includeArchived: true) { id balance { amount currency } }';
 
@@ -45,54 +48,66 @@ function balances(userId: string, data: NonNullable<Answer['data']>): Balance[] 
   }));
 }
 
-/** The ledger subgraph itself, with an internal token per user signed by the router's key. */
-export class LedgerSubgraphBalances implements LedgerBalances {
-  private readonly signer: ReturnType<typeof createInternalSigner>;
+const PAGE = `query($after: String) { accountBalances(first: 500, after: $after) {
+  edges { node { accountId userId balance { amount currency } } }
+  pageInfo { hasNextPage endCursor } } }`;
 
-  constructor(
-    private readonly url: string,
-    privateKey: string,
-    issuer: string,
-  ) {
-    this.signer = createInternalSigner(decodePem(privateKey), issuer);
-  }
+interface PageAnswer {
+  data?: {
+    accountBalances: {
+      edges: {
+        node: { accountId: string; userId: string; balance: { amount: string; currency: string } };
+      }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
+  errors?: { message: string }[];
+}
 
-  async users(): Promise<null> {
-    return null;
+/**
+ * The ledger subgraph itself, through its operators' `accountBalances`, with an internal
+ * admin token signed by the router's key (on behalf of this verify run).
+ */
+export function ledgerSubgraphBalances(
+  url: string,
+  privateKey: string,
+  issuer: string,
+): LedgerBalances {
+  const signer = createInternalSigner(decodePem(privateKey), issuer);
+  const operator = newId();
+  async function* pages(): AsyncGenerator<Balance[]> {
+    const sign = await signer;
+    for (let after: string | null = null; ;) {
+      const token = await sign('ledger', { sub: operator, scopes: [Scope.ADMIN] });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: PAGE, variables: { after } }),
+      });
+      const body = (await response.json()) as PageAnswer;
+      if (!body.data)
+        throw new Error(`ledger accountBalances query failed: ${JSON.stringify(body.errors)}`);
+      const { edges, pageInfo } = body.data.accountBalances;
+      yield edges.map(({ node }) => ({
+        accountId: node.accountId,
+        userId: node.userId,
+        currency: node.balance.currency,
+        amount: parseAmount(node.balance.amount, node.balance.currency),
+      }));
+      if (!pageInfo.hasNextPage) return;
+      after = pageInfo.endCursor;
+    }
   }
-
-  async fetchLedgerBalances(userIds: readonly string[]): Promise<Balance[]> {
-    const sign = await this.signer;
-    const lists = await Promise.all(
-      userIds.map(async (userId) => {
-        const token = await sign('ledger', { sub: userId, scopes: [Scope.LEDGER_READ] });
-        return balances(userId, await ask(this.url, `Bearer ${token}`, `{ ${ACCOUNTS} }`));
-      }),
-    );
-    return lists.flat();
-  }
+  return { kind: 'every account', pages };
 }
 
 /** The router with one user's session token (`Bearer ...`): that user's accounts only. */
-export class RouterBalances implements LedgerBalances {
-  private answer: Promise<NonNullable<Answer['data']>> | null = null;
-
-  constructor(
-    private readonly url: string,
-    private readonly authorization: string,
-  ) {}
-
-  private load() {
-    return (this.answer ??= ask(this.url, this.authorization, `{ me { id } ${ACCOUNTS} }`));
-  }
-
-  async users(): Promise<string[]> {
-    const data = await this.load();
-    return data.me ? [data.me.id] : [];
-  }
-
-  async fetchLedgerBalances(userIds: readonly string[]): Promise<Balance[]> {
-    const data = await this.load();
-    return data.me && userIds.includes(data.me.id) ? balances(data.me.id, data) : [];
-  }
+export function routerBalances(url: string, authorization: string): LedgerBalances {
+  return {
+    kind: 'one user',
+    async user() {
+      const data = await ask(url, authorization, `{ me { id } ${ACCOUNTS} }`);
+      return data.me ? { userId: data.me.id, balances: balances(data.me.id, data) } : null;
+    },
+  };
 }

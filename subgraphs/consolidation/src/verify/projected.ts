@@ -26,18 +26,28 @@ export async function projectedBalances(
   }));
 }
 
-/** Users with projected accounts, a page at a time (keyset on id). */
-export async function projectedUsers(
+/** Every projected account's latest closing, in account id order, `pageSize` at a time. */
+export async function* projectedBalancePages(
   em: EntityManager,
-  after: string | null,
-  limit: number,
-): Promise<string[]> {
+  pageSize: number,
+): AsyncGenerator<Balance[]> {
   const schema = await activeSchema(em);
-  const rows = await sql<{ user_id: string }>(
-    em,
-    `select distinct user_id from ${schema}.accounts
-      where ?::uuid is null or user_id > ?::uuid order by user_id limit ?`,
-    [after, after, limit],
-  );
-  return rows.map((r) => r.user_id);
+  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+    const rows = await sql<{ id: string; user_id: string; currency: string; closing: string }>(
+      em,
+      `select a.id, a.user_id, a.currency,
+              (a.initial_balance + coalesce((select sum(d.credits - d.debits)
+                 from ${schema}.account_days d where d.account_id = a.id), 0))::text as closing
+         from ${schema}.accounts a where a.id > ?::uuid order by a.id limit ?`,
+      [after, pageSize],
+    );
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({
+      accountId: r.id,
+      userId: r.user_id,
+      currency: r.currency,
+      amount: BigInt(r.closing),
+    }));
+    after = rows[rows.length - 1]!.id;
+  }
 }

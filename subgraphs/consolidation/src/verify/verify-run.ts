@@ -1,7 +1,7 @@
 import type { EntityManager } from '@saldo/kit';
-import { findDrift, type Drift } from './drift';
+import { findDrift, streamDrift, type Drift } from './drift';
 import type { LedgerBalances } from './ledger-balances';
-import { projectedBalances, projectedUsers } from './projected';
+import { projectedBalancePages, projectedBalances } from './projected';
 
 export interface VerifySummary {
   users: number;
@@ -9,40 +9,38 @@ export interface VerifySummary {
   drifted: number;
 }
 
-/** Compares one page of users; returns how many accounts it looked at. */
-async function verifyUsers(
-  em: EntityManager,
-  ledger: LedgerBalances,
-  users: readonly string[],
-  summary: VerifySummary,
-  onDrift: (drift: Drift) => void,
-): Promise<void> {
-  const mine = await projectedBalances(em, users);
-  for (const drift of findDrift(mine, await ledger.fetchLedgerBalances(users))) {
-    summary.drifted += 1;
-    onDrift(drift);
-  }
-  summary.users += users.length;
-  summary.accounts += mine.length;
-}
-
-/** Walks the projection's users a page at a time and reports each drifting account. */
+/**
+ * Compares the projection with the ledger and reports each drifting account: every account
+ * of both sides when the ledger lists them all, otherwise the one user's accounts.
+ */
 export async function verifyProjection(
   em: EntityManager,
   ledger: LedgerBalances,
   onDrift: (drift: Drift) => void,
-  pageSize = 100,
+  pageSize = 500,
 ): Promise<VerifySummary> {
+  if (ledger.kind === 'one user') {
+    const user = await ledger.user();
+    if (!user) return { users: 0, accounts: 0, drifted: 0 };
+    const mine = await projectedBalances(em, [user.userId]);
+    const drift = findDrift(mine, user.balances);
+    drift.forEach(onDrift);
+    const accounts = new Set([...mine, ...user.balances].map((b) => b.accountId)).size;
+    return { users: 1, accounts, drifted: drift.length };
+  }
+  const users = new Set<string>();
   const summary: VerifySummary = { users: 0, accounts: 0, drifted: 0 };
-  const only = await ledger.users();
-  if (only) {
-    await verifyUsers(em, ledger, only, summary, onDrift);
-    return summary;
+  const seen = (b: { userId: string }) => {
+    summary.accounts += 1;
+    users.add(b.userId);
+  };
+  for await (const drift of streamDrift(
+    projectedBalancePages(em, pageSize),
+    ledger.pages(),
+    seen,
+  )) {
+    summary.drifted += 1;
+    onDrift(drift);
   }
-  for (let after: string | null = null; ;) {
-    const users = await projectedUsers(em, after, pageSize);
-    if (users.length === 0) return summary;
-    await verifyUsers(em, ledger, users, summary, onDrift);
-    after = users[users.length - 1]!;
-  }
+  return { ...summary, users: users.size };
 }
