@@ -10,6 +10,7 @@ import {
   createTestDatabase,
   deleteNamespaceStreams,
   testBaseConfig,
+  machineProbe,
   TEST_NATS_URL,
   uniqueName,
   type TestDatabase,
@@ -190,9 +191,16 @@ async function rebuild(subgraph: Consolidation, events: number): Promise<void> {
   });
 }
 
+/** Before and after the cases: how fast this machine is running today (see the README). */
+async function probe(when: 'before' | 'after'): Promise<void> {
+  report({ case: 'machine probe', when, ...(await machineProbe()) });
+}
+
 async function main(): Promise<void> {
+  await probe('before');
   if (CASES.includes('ingest')) await ingest();
   if (CASES.includes('large')) await large();
+  await probe('after');
 }
 
 main().catch((error: unknown) => {

@@ -6,3 +6,4 @@ export * from './client';
 export * from './subgraph';
 export * from './wait';
 export * from './cpu';
+export * from './probe';
