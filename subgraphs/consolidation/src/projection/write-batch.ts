@@ -60,8 +60,8 @@ const AGGREGATES = (s: string) => `acc as (
 
 // A close never runs beside a writer (see `beginWrite`): open days need no row lock.
 // Only users and days not known to exist are inserted; touched days not known open are
-// checked for a close, by key (a lateral index look-up, then the row by ctid: the planner cannot see
-// how many keys come in, and would otherwise scan all days).
+// checked for a close, by key (a lateral index look-up, then the row by ctid: the planner
+// cannot see how many keys come in, and would otherwise scan all days).
 const DAYS = `maybe_closed as (
   select * from unnest(?::uuid[], ?::date[]) as t(user_id, day)
 ), new_users as (
@@ -135,7 +135,7 @@ export interface NewRows {
   users: string[];
   days: DayKey[];
   accounts: BatchPlan['accounts'];
-  maybeClosed: { userId: string; day: LocalDate }[];
+  maybeClosed: DayKey[];
 }
 
 /**

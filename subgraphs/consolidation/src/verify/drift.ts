@@ -1,3 +1,5 @@
+import { compare } from '../projection/deltas';
+
 /** An account's balance as one side sees it, in minor units. */
 export interface Balance {
   accountId: string;
@@ -61,7 +63,7 @@ export async function* streamDrift(
   let a = await mine.next();
   let b = await theirs.next();
   while (!a.done || !b.done) {
-    const order = a.done ? 1 : b.done ? -1 : compareIds(a.value.accountId, b.value.accountId);
+    const order = a.done ? 1 : b.done ? -1 : compare(a.value.accountId, b.value.accountId);
     const left = order <= 0 && !a.done ? a.value : null;
     const right = order >= 0 && !b.done ? b.value : null;
     seen((left ?? right)!);
@@ -70,10 +72,6 @@ export async function* streamDrift(
     if (left) a = await mine.next();
     if (right) b = await theirs.next();
   }
-}
-
-function compareIds(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function row(mine: Balance | null, other: Balance | null, reason: DriftReason): Drift {

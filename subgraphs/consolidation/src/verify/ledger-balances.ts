@@ -14,54 +14,43 @@ export type LedgerBalances =
       user(): Promise<{ userId: string; balances: Balance[] } | null>;
     };
 
-const ACCOUNTS = 'accounts(includeArchived: true) { id balance { amount currency } }';
+type MoneyData = { amount: string; currency: string };
 
-interface Answer {
-  data?: {
-    me?: { id: string };
-    accounts: { id: string; balance: { amount: string; currency: string } }[];
-  } | null;
-  errors?: { message: string }[];
+function toBalance(accountId: string, userId: string, money: MoneyData): Balance {
+  return {
+    accountId,
+    userId,
+    currency: money.currency,
+    amount: parseAmount(money.amount, money.currency),
+  };
 }
 
-async function ask(
+/** One GraphQL request; throws with the errors when no data comes back. */
+async function ask<T>(
   url: string,
   authorization: string,
   query: string,
-): Promise<NonNullable<Answer['data']>> {
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as Answer;
-  if (!body.data) throw new Error(`ledger accounts query failed: ${JSON.stringify(body.errors)}`);
+  const body = (await response.json()) as { data?: T | null; errors?: unknown };
+  if (!body.data) throw new Error(`ledger query failed: ${JSON.stringify(body.errors)}`);
   return body.data;
-}
-
-function balances(userId: string, data: NonNullable<Answer['data']>): Balance[] {
-  return data.accounts.map((a) => ({
-    accountId: a.id,
-    userId,
-    currency: a.balance.currency,
-    amount: parseAmount(a.balance.amount, a.balance.currency),
-  }));
 }
 
 const PAGE = `query($after: String) { accountBalances(first: 500, after: $after) {
   edges { node { accountId userId balance { amount currency } } }
   pageInfo { hasNextPage endCursor } } }`;
 
-interface PageAnswer {
-  data?: {
-    accountBalances: {
-      edges: {
-        node: { accountId: string; userId: string; balance: { amount: string; currency: string } };
-      }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  } | null;
-  errors?: { message: string }[];
+interface Page {
+  accountBalances: {
+    edges: { node: { accountId: string; userId: string; balance: MoneyData } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
 /**
@@ -79,26 +68,20 @@ export function ledgerSubgraphBalances(
     const sign = await signer;
     for (let after: string | null = null; ;) {
       const token = await sign('ledger', { sub: operator, scopes: [Scope.ADMIN] });
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: PAGE, variables: { after } }),
+      const { accountBalances: page }: Page = await ask<Page>(url, `Bearer ${token}`, PAGE, {
+        after,
       });
-      const body = (await response.json()) as PageAnswer;
-      if (!body.data)
-        throw new Error(`ledger accountBalances query failed: ${JSON.stringify(body.errors)}`);
-      const { edges, pageInfo } = body.data.accountBalances;
-      yield edges.map(({ node }) => ({
-        accountId: node.accountId,
-        userId: node.userId,
-        currency: node.balance.currency,
-        amount: parseAmount(node.balance.amount, node.balance.currency),
-      }));
-      if (!pageInfo.hasNextPage) return;
-      after = pageInfo.endCursor;
+      yield page.edges.map(({ node }) => toBalance(node.accountId, node.userId, node.balance));
+      if (!page.pageInfo.hasNextPage) return;
+      after = page.pageInfo.endCursor;
     }
   }
   return { kind: 'every account', pages };
+}
+
+interface Mine {
+  me: { id: string } | null;
+  accounts: { id: string; balance: MoneyData }[];
 }
 
 /** The router with one user's session token (`Bearer ...`): that user's accounts only. */
@@ -106,8 +89,13 @@ export function routerBalances(url: string, authorization: string): LedgerBalanc
   return {
     kind: 'one user',
     async user() {
-      const data = await ask(url, authorization, `{ me { id } ${ACCOUNTS} }`);
-      return data.me ? { userId: data.me.id, balances: balances(data.me.id, data) } : null;
+      const { me, accounts } = await ask<Mine>(
+        url,
+        authorization,
+        '{ me { id } accounts(includeArchived: true) { id balance { amount currency } } }',
+      );
+      if (!me) return null;
+      return { userId: me.id, balances: accounts.map((a) => toBalance(a.id, me.id, a.balance)) };
     },
   };
 }

@@ -1,22 +1,18 @@
-import type { EntityManager } from '@saldo/kit';
+import type { EntityManager, SqlValue } from '@saldo/kit';
 import { sql } from '../common/sql';
 import { activeSchema } from '../projection/generation';
 import type { Balance } from './drift';
 
-/** Every projected account's latest closing: initial balance plus all its days. */
-export async function projectedBalances(
-  em: EntityManager,
-  userIds?: readonly string[],
-): Promise<Balance[]> {
+/** Projected accounts matching `where` with their latest closing: initial balance plus all days. */
+async function closings(em: EntityManager, where: string, params: SqlValue[]): Promise<Balance[]> {
   const schema = await activeSchema(em);
   const rows = await sql<{ id: string; user_id: string; currency: string; closing: string }>(
     em,
     `select a.id, a.user_id, a.currency,
-            (a.initial_balance + coalesce(sum(d.credits - d.debits), 0))::text as closing
-       from ${schema}.accounts a left join ${schema}.account_days d on d.account_id = a.id
-      where ?::uuid[] is null or a.user_id = any(?::uuid[])
-      group by a.id order by a.user_id, a.id`,
-    [userIds ?? null, userIds ?? null],
+            (a.initial_balance + coalesce((select sum(d.credits - d.debits)
+               from ${schema}.account_days d where d.account_id = a.id), 0))::text as closing
+       from ${schema}.accounts a ${where}`,
+    params,
   );
   return rows.map((r) => ({
     accountId: r.id,
@@ -26,28 +22,30 @@ export async function projectedBalances(
   }));
 }
 
+/** Every projected account's latest closing (or those of some users), by user and id. */
+export function projectedBalances(
+  em: EntityManager,
+  userIds?: readonly string[],
+): Promise<Balance[]> {
+  return closings(
+    em,
+    'where ?::uuid[] is null or a.user_id = any(?::uuid[]) order by a.user_id, a.id',
+    [userIds ?? null, userIds ?? null],
+  );
+}
+
 /** Every projected account's latest closing, in account id order, `pageSize` at a time. */
 export async function* projectedBalancePages(
   em: EntityManager,
   pageSize: number,
 ): AsyncGenerator<Balance[]> {
-  const schema = await activeSchema(em);
   for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-    const rows = await sql<{ id: string; user_id: string; currency: string; closing: string }>(
-      em,
-      `select a.id, a.user_id, a.currency,
-              (a.initial_balance + coalesce((select sum(d.credits - d.debits)
-                 from ${schema}.account_days d where d.account_id = a.id), 0))::text as closing
-         from ${schema}.accounts a where a.id > ?::uuid order by a.id limit ?`,
-      [after, pageSize],
-    );
-    if (rows.length === 0) return;
-    yield rows.map((r) => ({
-      accountId: r.id,
-      userId: r.user_id,
-      currency: r.currency,
-      amount: BigInt(r.closing),
-    }));
-    after = rows[rows.length - 1]!.id;
+    const page = await closings(em, 'where a.id > ?::uuid order by a.id limit ?', [
+      after,
+      pageSize,
+    ]);
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1]!.accountId;
   }
 }
