@@ -16,7 +16,7 @@ import {
   type TestDatabase,
 } from '@saldo/kit/testing';
 import { startConsolidation, type Consolidation } from '../src/app';
-import type { Clock } from '../src/common/clock';
+import type { Clock } from '@saldo/kit';
 import type { ConsolidationConfig } from '../src/config';
 import { publishAll } from './publish';
 import { accountEvents, entryEvents, population } from './synthetic';

@@ -1,7 +1,7 @@
 import { createSubgraph, DEFAULT_TIME_ZONE, type Subgraph, type SubgraphRuntime } from '@saldo/kit';
 import { migrations } from '../migrations';
 import { startCloseScheduler } from './close/close.scheduler';
-import { systemClock, type Clock } from './common/clock';
+import { systemClock, type Clock } from '@saldo/kit';
 import {
   consolidationSettings,
   type ConsolidationConfig,

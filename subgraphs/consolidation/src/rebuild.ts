@@ -3,7 +3,7 @@
 // over atomically, while a running consolidation keeps serving. Prints one JSON line.
 import { createLogger, DEFAULT_TIME_ZONE, Messaging, openDatabase } from '@saldo/kit';
 import { migrations } from '../migrations';
-import { systemClock } from './common/clock';
+import { systemClock } from '@saldo/kit';
 import { consolidationSettings, loadConfig } from './config';
 import { LedgerProjector } from './projection/projector';
 import { Rebuilder } from './rebuild/rebuilder';

@@ -4,7 +4,7 @@ import { DailyBalances } from './balances/daily-balance.service';
 import { CashFlow } from './cashflow/cash-flow.service';
 import { DayCloser } from './close/day-closer';
 import { Days } from './close/day.service';
-import type { Clock } from './common/clock';
+import type { Clock } from '@saldo/kit';
 import { clockTime, type ConsolidationSettings } from './config';
 import type { LedgerProjector } from './projection/projector';
 import { Rebuilder } from './rebuild/rebuilder';

@@ -8,7 +8,7 @@ import {
   type TestSubgraph,
 } from '@saldo/kit/testing';
 import { startConsolidation, type Consolidation } from '../src/app';
-import type { Clock } from '../src/common/clock';
+import type { Clock } from '@saldo/kit';
 import type { ConsolidationConfig } from '../src/config';
 
 /** A clock tests move by hand. */

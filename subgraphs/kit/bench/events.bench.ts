@@ -13,7 +13,7 @@ import {
   openDatabase,
   OutboxRelay,
   recordEvents,
-  sql,
+  query,
   type HandlerMap,
   type Orm,
 } from '../src';
@@ -69,7 +69,7 @@ async function consumerProcess(database: string, namespace: string, mode: 'each'
     mode === 'each'
       ? {
           'identity.user.deleted': async (e, { em }) => {
-            await sql(em, 'insert into handled (event_id, user_id) values ($1, $2)', [
+            await query(em, 'insert into handled (event_id, user_id) values (?, ?)', [
               e.id,
               e.data.userId,
             ]);
@@ -79,9 +79,9 @@ async function consumerProcess(database: string, namespace: string, mode: 'each'
       : {
           'identity.user.deleted': {
             batch: async (events, { em }) => {
-              await sql(
+              await query(
                 em,
-                'insert into handled (event_id, user_id) select * from unnest($1::uuid[], $2::uuid[])',
+                'insert into handled (event_id, user_id) select * from unnest(?::uuid[], ?::uuid[])',
                 [events.map((e) => e.id), events.map((e) => e.data.userId)],
               );
               for (const e of events) seen(e.occurredAt);

@@ -8,6 +8,7 @@ import {
   type KeyLike,
 } from 'jose';
 import { Extensions, type AuthChecker } from 'type-graphql';
+import { isValidTimeZone } from './dates';
 import { DomainError, ErrorCode } from './errors';
 
 /** What a caller may do. Sessions carry every user scope; API keys carry the ones chosen. */
@@ -111,7 +112,10 @@ export async function createInternalVerifier(
         scopes: new Set(
           typeof payload['scope'] === 'string' ? payload['scope'].split(' ').filter(Boolean) : [],
         ),
-        timeZone: typeof payload['tz'] === 'string' ? payload['tz'] : DEFAULT_TIME_ZONE,
+        timeZone:
+          typeof payload['tz'] === 'string' && isValidTimeZone(payload['tz'])
+            ? payload['tz']
+            : DEFAULT_TIME_ZONE,
       });
       if (cache.size >= cacheSize) cache.clear();
       cache.set(token, { caller, exp: payload.exp ?? now });

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Caller } from './auth';
+import { requireUser, type Caller } from './auth';
+import { systemClock, type Clock } from './clock';
+import { localDateAt, type LocalDate } from './dates';
 import type { Logger } from './logger';
 
 /** What every resolver receives. Built fresh for each request. */
@@ -42,3 +44,15 @@ export function byKeys<K, V>(
   for (const row of rows) map.set(keyOf(row), row);
   return keys.map((key) => map.get(key) ?? null);
 }
+
+/** The signed-in caller's user id (every read and write is scoped to it); UNAUTHENTICATED otherwise. */
+export const userOf = (ctx: Pick<RequestContext, 'caller'>): string => requireUser(ctx.caller);
+
+/** The caller's IANA time zone (checked when the router's token was verified). */
+export const zoneOf = (ctx: Pick<RequestContext, 'caller'>): string => ctx.caller.timeZone;
+
+/** "Today" in the caller's time zone, by `clock` (tests pass their own). */
+export const todayOf = (
+  ctx: Pick<RequestContext, 'caller'>,
+  clock: Clock = systemClock,
+): LocalDate => localDateAt(clock.now(), ctx.caller.timeZone);

@@ -64,13 +64,22 @@ export function dayOfWeek(date: LocalDate): number {
   return (((toEpochDay(date) + 4) % 7) + 7) % 7;
 }
 
+const zoneChecks = new Map<string, boolean>();
+
+/** Whether `Intl` knows the IANA zone; answers are remembered (requests ask on every call). */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneChecks.get(timeZone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (zoneChecks.size > 1000) zoneChecks.clear();
+    zoneChecks.set(timeZone, valid);
   }
+  return valid;
 }
 
 /** The calendar day an instant falls on in a time zone. */

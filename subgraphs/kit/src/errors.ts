@@ -38,6 +38,13 @@ export const badInput = (message: string, details?: ErrorDetails) =>
   new DomainError(ErrorCode.BAD_USER_INPUT, message, details);
 export const notFound = (what: string, id?: string) =>
   new DomainError(ErrorCode.NOT_FOUND, `${what} not found`, id === undefined ? {} : { id });
+/** A NOT_FOUND that also names the input field that pointed at the missing thing. */
+export const notFoundField = (what: string, field: string, id: string) =>
+  new DomainError(ErrorCode.NOT_FOUND, `${what} not found`, { field, id });
+export const conflict = (message: string, details?: ErrorDetails) =>
+  new DomainError(ErrorCode.CONFLICT, message, details);
+export const invalidState = (message: string, details?: ErrorDetails) =>
+  new DomainError(ErrorCode.INVALID_STATE, message, details);
 
 // Codes graphql-js and Apollo Server assign themselves; their messages are safe to show.
 const FRAMEWORK_CODES = new Set([

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './auth';
+export * from './clock';
 export * from './config';
 export * from './connections';
 export * from './context';

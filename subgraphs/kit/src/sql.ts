@@ -1,17 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-
-interface PgConnection {
-  query(config: {
-    name?: string;
-    text: string;
-    values?: unknown[];
-  }): Promise<{ rows: unknown[]; rowCount: number | null }>;
-}
-
-interface PooledClient {
-  acquireConnection(): Promise<PgConnection>;
-  releaseConnection(connection: PgConnection): Promise<unknown>;
-}
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 
 /** 64-bit FNV-1a of the text: a stable prepared-statement name per distinct SQL text. */
 function statementName(text: string): string {
@@ -49,78 +36,68 @@ function toParam(value: unknown): unknown {
   return `${literal}}`;
 }
 
-/**
- * Runs parameterised SQL (`$1`, `$2`, ...) on the EntityManager's connection: inside
- * `em.transactional` it joins the transaction, outside it borrows a pooled connection.
- * Unlike `em.execute`, which inlines every value into the text, values travel as
- * bind parameters and each distinct text is prepared once per connection, so
- * PostgreSQL skips parsing (and, once it settles on a generic plan, planning) on
- * hot paths. Arrays bind as PostgreSQL arrays (`$1::uuid[]`); bigints as text.
- * Errors come back converted like MikroORM's (`UniqueConstraintViolationException`, ...).
- */
-export async function sql<T = Record<string, unknown>>(
-  em: EntityManager,
-  text: string,
-  values: readonly unknown[] = [],
-): Promise<T[]> {
-  const transaction = em.getTransactionContext<{ client: PooledClient }>();
-  // knex types its client as `any`; this is the part of it used here.
-  const knex: { client: PooledClient } = em.getConnection().getKnex();
-  const client = (transaction ?? knex).client;
-  const connection = await client.acquireConnection();
-  try {
-    const result = await connection.query({
-      name: statementName(text),
-      text,
-      values: values.map(toParam),
-    });
-    return result.rows as T[];
-  } catch (error) {
-    throw em.getDriver().convertException(error as Error);
-  } finally {
-    if (!transaction) await client.releaseConnection(connection);
-  }
-}
-
 type SqlScalar = string | number | boolean | null | bigint | Date;
 
 /** A bind parameter for a `?` placeholder; bigints travel as decimal strings, arrays as arrays. */
 export type SqlValue = SqlScalar | readonly SqlScalar[];
 
-const numbered = new Map<string, string>();
+const normalised = new Map<string, string>();
 
 /**
- * `?` placeholders to PostgreSQL's `$1, $2, ...`; `array[?]` (one array parameter)
- * becomes `$n`, bound as a PostgreSQL array. Memoised: the texts are a fixed set.
- * Do not write a `?` in SQL for anything else (e.g. the jsonb `?` operator: use
- * `jsonb_exists`).
+ * `array[?]` (one array parameter) becomes `?`, bound as a PostgreSQL array. Memoised:
+ * the texts are a fixed set.
  */
-export function toNumbered(text: string): string {
-  let out = numbered.get(text);
+function normalise(text: string): string {
+  let out = normalised.get(text);
   if (out === undefined) {
-    let n = 0;
-    out = text.replace(/array\[\?\]|\?/g, () => `$${(n += 1)}`);
-    if (numbered.size > 5000) numbered.clear();
-    numbered.set(text, out);
+    out = text.replace(/array\[\?\]/g, '?');
+    if (normalised.size > 5000) normalised.clear();
+    normalised.set(text, out);
   }
   return out;
 }
 
-/** `sql` with `?` placeholders: `queryRows(em, 'select * from t where id = ?', [id])`. */
-export function queryRows<T = Record<string, unknown>>(
+/**
+ * The one way to run hand-written SQL in a subgraph: `query(em, 'select ... where id = ?', [id])`.
+ *
+ * Built only on public API: MikroORM's `em.getConnection().getKnex()` and
+ * `em.getTransactionContext()` hand over the knex instance (or the open transaction), and
+ * knex's `raw(text, bindings).options({ name })` runs it. Inside `em.transactional` it joins
+ * the transaction; outside it borrows a pooled connection. Unlike `em.execute`, which inlines
+ * every value into the text, values travel as bind parameters, and each distinct text is a
+ * named prepared statement (pg's `name` option, passed through by knex), so PostgreSQL skips
+ * parsing (and, once it settles on a generic plan, planning) on hot paths.
+ *
+ * Placeholders are `?` (knex's); `array[?]` binds one array parameter as a PostgreSQL array
+ * (as does `?::uuid[]`); bigints travel as decimal text. Do not write a `?` in SQL for
+ * anything else (e.g. the jsonb `?` operator: use `jsonb_exists`), nor `??`. Errors come back
+ * converted like MikroORM's (`UniqueConstraintViolationException`, ...).
+ */
+export async function query<T = Record<string, unknown>>(
   em: EntityManager,
   text: string,
   params: readonly SqlValue[] = [],
 ): Promise<T[]> {
-  return sql<T>(em, toNumbered(text), params);
+  const sqlText = normalise(text);
+  const runner = em.getTransactionContext<Knex.Transaction>() ?? em.getConnection().getKnex();
+  try {
+    // knex types a raw result as `any`; with pg it is the driver's result.
+    const result = (await runner
+      .raw(sqlText, params.map(toParam) as Knex.RawBinding[])
+      .options({ name: statementName(sqlText) })) as { rows: T[] };
+    return result.rows;
+  } catch (error) {
+    throw em.getDriver().convertException(error as Error);
+  }
 }
 
-export async function queryRow<T = Record<string, unknown>>(
+/** The first row of `query`, or undefined. */
+export async function queryOne<T = Record<string, unknown>>(
   em: EntityManager,
   text: string,
   params: readonly SqlValue[] = [],
 ): Promise<T | undefined> {
-  return (await queryRows<T>(em, text, params))[0];
+  return (await query<T>(em, text, params))[0];
 }
 
 /** `(?, ?, ?), (?, ?, ?)` for a multi-row VALUES list with per-column casts. */

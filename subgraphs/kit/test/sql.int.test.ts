@@ -1,7 +1,7 @@
-import { openDatabase, queryRow, type Orm } from '../src';
+import { openDatabase, query, queryOne, type Orm } from '../src';
 import { createTestDatabase, TEST_SERVER_URL, type TestDatabase } from '../src/testing';
 
-describe('sql() bind parameters', () => {
+describe('query() bind parameters', () => {
   let db: TestDatabase;
   let orm: Orm;
 
@@ -40,7 +40,7 @@ describe('sql() bind parameters', () => {
       '-12.50',
     ];
     const big = [9007199254740993n, -1n, 0n];
-    const row = await queryRow<{
+    const row = await queryOne<{
       texts: (string | null)[];
       n: number;
       big: string[];
@@ -61,11 +61,41 @@ describe('sql() bind parameters', () => {
 
   it('binds an empty array and uuids', async () => {
     const id = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
-    const row = await queryRow<{ none: number; ids: string[] }>(
+    const row = await queryOne<{ none: number; ids: string[] }>(
       orm.em.fork(),
       'select coalesce(cardinality(?::uuid[]), 0) as none, ?::uuid[]::text[] as ids',
       [[], [id, id.toUpperCase()]],
     );
     expect(row).toEqual({ none: 0, ids: [id, id] });
+  });
+
+  it('prepares each distinct text once per connection and joins the open transaction', async () => {
+    const text = 'select ?::int + 1 as n /* prepared-probe */';
+    const seen = await orm.em.fork().transactional(async (em) => {
+      await query(em, 'create temporary table probe (n int) on commit drop');
+      await query(em, 'insert into probe values (?)', [41]);
+      const [first] = await query<{ n: number }>(em, text, [1]);
+      const [second] = await query<{ n: number }>(em, text, [2]);
+      // Same connection as the transaction: the temporary table is visible, and the
+      // probe text is one named prepared statement there.
+      const [inserted] = await query<{ n: number }>(em, 'select n from probe');
+      const prepared = await query<{ name: string; statement: string }>(
+        em,
+        `select name, statement from pg_prepared_statements where statement like ?`,
+        ['%prepared-probe%'],
+      );
+      return { first, second, inserted, prepared };
+    });
+    expect(seen.first).toEqual({ n: 2 });
+    expect(seen.second).toEqual({ n: 3 });
+    expect(seen.inserted).toEqual({ n: 41 });
+    expect(seen.prepared).toHaveLength(1);
+    expect(seen.prepared[0]!.name).toMatch(/^s[0-9a-z]+$/);
+  });
+
+  it('converts driver errors like MikroORM does', async () => {
+    await expect(query(orm.em.fork(), 'select * from no_such_table')).rejects.toMatchObject({
+      name: 'TableNotFoundException',
+    });
   });
 });

@@ -1,10 +1,3 @@
 // The raw-SQL helpers every subgraph uses live in the kit (bind parameters, prepared
 // statements); cards imports them under the names it has always used.
-export {
-  queryRow as queryOne,
-  queryRows as query,
-  toDate,
-  toMinor,
-  valuesList,
-  type SqlValue,
-} from '@saldo/kit';
+export { queryOne, query, toDate, toMinor, valuesList, type SqlValue } from '@saldo/kit';

@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { notFound, requireUser, Scope } from '@saldo/kit';
+import { notFound, Scope, userOf } from '@saldo/kit';
 import type { ConsolidationContext } from '../services';
 import type { AccountDays } from './daily-balance.service';
 import { Account, DailyBalance, DayRangeArgs } from './daily-balance.types';
@@ -16,7 +16,7 @@ export class AccountBalancesResolver {
     @Args(() => DayRangeArgs) range: DayRangeArgs,
     @Ctx() ctx: ConsolidationContext,
   ): Promise<DailyBalance[]> {
-    const userId = requireUser(ctx.caller);
+    const userId = userOf(ctx);
     // One query pair for every account of the request that asks for the same range.
     const loader = ctx.loader<string, AccountDays | null>(
       `dailyBalances:${range.from}:${range.to}`,

@@ -1,5 +1,5 @@
+import { query, toMinor } from '@saldo/kit';
 import type { EntityManager, LocalDate } from '@saldo/kit';
-import { big, sql } from '../common/sql';
 import { checkRange } from '../common/range';
 import { activeSchema } from '../projection/generation';
 import { fillDays, type DayBalance, type DayMovement } from './fill-days';
@@ -18,7 +18,7 @@ export class DailyBalances {
   /** Which of these accounts the user owns (unknown and foreign ids are left out). */
   async owned(em: EntityManager, userId: string, ids: readonly string[]): Promise<Set<string>> {
     const schema = await activeSchema(em);
-    const rows = await sql<{ id: string }>(
+    const rows = await query<{ id: string }>(
       em,
       `select id from ${schema}.accounts where id = any(?::uuid[]) and user_id = ?`,
       [ids.map((id) => id.toLowerCase()), userId],
@@ -35,7 +35,7 @@ export class DailyBalances {
   ): Promise<Map<string, AccountDays>> {
     checkRange(range.from, range.to, this.maxRangeDays);
     const schema = await activeSchema(em);
-    const accounts = await sql<{ id: string; currency: string; opening: string }>(
+    const accounts = await query<{ id: string; currency: string; opening: string }>(
       em,
       `select a.id, a.currency, (a.initial_balance + coalesce(
                 (select sum(d.credits - d.debits) from ${schema}.account_days d
@@ -43,7 +43,7 @@ export class DailyBalances {
          from ${schema}.accounts a where a.id = any(?::uuid[]) and a.user_id = ?`,
       [range.from, ids.map((id) => id.toLowerCase()), userId],
     );
-    const movements = await sql<{
+    const movements = await query<{
       account_id: string;
       day: string;
       credits: string;
@@ -62,15 +62,15 @@ export class DailyBalances {
       const list = byAccount.get(m.account_id) ?? [];
       list.push({
         day: m.day,
-        credits: big(m.credits),
-        debits: big(m.debits),
+        credits: toMinor(m.credits),
+        debits: toMinor(m.debits),
         entryCount: m.entry_count,
       });
       byAccount.set(m.account_id, list);
     }
     const result = new Map<string, AccountDays>();
     for (const a of accounts) {
-      const days = fillDays(range.from, range.to, big(a.opening), byAccount.get(a.id) ?? []);
+      const days = fillDays(range.from, range.to, toMinor(a.opening), byAccount.get(a.id) ?? []);
       result.set(a.id, { accountId: a.id, currency: a.currency, days });
     }
     return result;

@@ -1,5 +1,4 @@
-import { event, toMoney, type Logger, type Orm, recordEvents } from '@saldo/kit';
-import { sql } from '../common/sql';
+import { event, toMoney, type Logger, type Orm, recordEvents, query } from '@saldo/kit';
 import { activeSchema } from '../projection/generation';
 
 interface DirtyRow {
@@ -41,7 +40,7 @@ export class BalanceEmitter {
   async runOnce(): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
       const schema = await activeSchema(em);
-      const rows = await sql<DirtyRow>(em, claimSql(schema), [this.options.batchSize]);
+      const rows = await query<DirtyRow>(em, claimSql(schema), [this.options.batchSize]);
       await recordEvents(em, rows.map(toEvent));
       return rows.length;
     });

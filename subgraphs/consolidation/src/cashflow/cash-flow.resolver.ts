@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Money, notFound, requireUser, Scope } from '@saldo/kit';
+import { Money, notFound, Scope, userOf } from '@saldo/kit';
 import type { ConsolidationContext } from '../services';
 import { CashFlowArgs, CashFlowPoint, User } from './cash-flow.types';
 
@@ -15,7 +15,7 @@ export class CashFlowResolver {
     @Args(() => CashFlowArgs) args: CashFlowArgs,
     @Ctx() ctx: ConsolidationContext,
   ): Promise<CashFlowPoint[]> {
-    const userId = requireUser(ctx.caller);
+    const userId = userOf(ctx);
     // The reference resolver already refused other users; this keeps the field safe on its own.
     if (user.id.toLowerCase() !== userId.toLowerCase()) throw notFound('User', user.id);
     const points = await ctx.services.cashFlow.of(ctx.em, userId, args);

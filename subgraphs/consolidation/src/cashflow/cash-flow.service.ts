@@ -1,5 +1,4 @@
-import { badInput, type EntityManager, type LocalDate } from '@saldo/kit';
-import { big, sql } from '../common/sql';
+import { badInput, type EntityManager, type LocalDate, query, toMinor } from '@saldo/kit';
 import { activeSchema } from '../projection/generation';
 import { bucketStart, periodsOf, type CashFlowGrouping, type Period } from './periods';
 
@@ -26,9 +25,9 @@ export class CashFlow {
   async of(
     em: EntityManager,
     userId: string,
-    query: { from: LocalDate; to: LocalDate; groupBy: CashFlowGrouping },
+    range: { from: LocalDate; to: LocalDate; groupBy: CashFlowGrouping },
   ): Promise<CashFlowTotals[]> {
-    const { from, to, groupBy } = query;
+    const { from, to, groupBy } = range;
     if (from > to) throw badInput('"from" must not be after "to"', { field: 'from', from, to });
     const periods = periodsOf(from, to, groupBy, this.maxPeriods);
     if (periods.length > this.maxPeriods) {
@@ -38,14 +37,14 @@ export class CashFlow {
       });
     }
     const schema = await activeSchema(em);
-    const rows = await sql<UserDayRow>(
+    const rows = await query<UserDayRow>(
       em,
       `select day::text as day, currency, credits::text as credits, debits::text as debits,
               entry_count
          from ${schema}.user_days where user_id = ? and day between ?::date and ?::date`,
       [userId, from, to],
     );
-    const held = await sql<{ currency: string }>(
+    const held = await query<{ currency: string }>(
       em,
       `select distinct currency from ${schema}.accounts where user_id = ?`,
       [userId],
@@ -71,8 +70,8 @@ function totals(
   for (const r of rows) {
     const point = index.get(`${bucketStart(r.day, groupBy)}|${r.currency}`);
     if (!point) continue;
-    point.credits += big(r.credits);
-    point.debits += big(r.debits);
+    point.credits += toMinor(r.credits);
+    point.debits += toMinor(r.debits);
     point.entryCount += r.entry_count;
   }
   return points;

@@ -1,5 +1,5 @@
+import { query } from '@saldo/kit';
 import type { EntityManager, LocalDate } from '@saldo/kit';
-import { sql } from '../common/sql';
 import { excludeWriters } from '../projection/generation';
 
 export interface CurrencyTotal {
@@ -32,14 +32,14 @@ export async function lockZoneDays(
   reopenedBefore: Date,
 ): Promise<DayKey[]> {
   await excludeWriters(em);
-  await sql(
+  await query(
     em,
     `insert into days (user_id, day, status)
      select id, ?::date, 'OPEN' from users where time_zone = ? order by id
      on conflict do nothing`,
     [through, zone],
   );
-  const rows = await sql<{ user_id: string; day: string }>(
+  const rows = await query<{ user_id: string; day: string }>(
     em,
     `select d.user_id, d.day::text as day from days d join users u on u.id = d.user_id
       where u.time_zone = ? and d.day <= ?::date and d.status <> 'CLOSED'
@@ -57,12 +57,12 @@ export async function lockUserDay(
   day: LocalDate,
 ): Promise<DayKey[]> {
   await excludeWriters(em);
-  await sql(
+  await query(
     em,
     `insert into days (user_id, day, status) values (?, ?, 'OPEN') on conflict do nothing`,
     [userId, day],
   );
-  const rows = await sql<{ user_id: string; day: string }>(
+  const rows = await query<{ user_id: string; day: string }>(
     em,
     `select user_id, day::text as day from days
       where user_id = ? and day = ?::date and status <> 'CLOSED' for update`,
@@ -84,7 +84,7 @@ export async function closeLocked(
   now: Date,
 ): Promise<ClosedDay[]> {
   if (days.length === 0) return [];
-  const rows = await sql<{
+  const rows = await query<{
     user_id: string;
     day: string;
     close_count: number;

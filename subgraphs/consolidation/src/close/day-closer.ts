@@ -1,6 +1,4 @@
 import {
-  DomainError,
-  ErrorCode,
   event,
   isValidTimeZone,
   localDateAt,
@@ -10,9 +8,10 @@ import {
   type Logger,
   type Orm,
   recordEvents,
+  query,
+  invalidState,
 } from '@saldo/kit';
-import type { Clock } from '../common/clock';
-import { sql } from '../common/sql';
+import type { Clock } from '@saldo/kit';
 import { activeSchema } from '../projection/generation';
 import { closableThrough, type CloseRule } from './close-schedule';
 import { closeLocked, lockUserDay, lockZoneDays, type ClosedDay } from './close.sql';
@@ -47,7 +46,7 @@ export class DayCloser {
     const { orm, clock, rule } = this.options;
     const now = clock.now();
     const reopenedBefore = new Date(now.getTime() - rule.settleMinutes * 60_000);
-    const zones = await sql<{ time_zone: string }>(
+    const zones = await query<{ time_zone: string }>(
       orm.em.fork(),
       'select distinct time_zone from users order by 1',
     );
@@ -69,15 +68,12 @@ export class DayCloser {
   async closeDay(em: EntityManager, userId: string, timeZone: string, day: LocalDate) {
     const now = this.options.clock.now();
     if (day >= localDateAt(now, timeZone)) {
-      throw new DomainError(ErrorCode.INVALID_STATE, 'A day can be closed once it has ended', {
+      throw invalidState('A day can be closed once it has ended', {
         field: 'date',
       });
     }
     if (!(await this.caughtUp())) {
-      throw new DomainError(
-        ErrorCode.INVALID_STATE,
-        'The projection is catching up with the ledger; try again shortly',
-      );
+      throw invalidState('The projection is catching up with the ledger; try again shortly');
     }
     await em.fork().transactional(async (tx) => {
       await this.close(tx, await lockUserDay(tx, userId, day), now);

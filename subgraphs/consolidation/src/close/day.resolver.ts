@@ -1,19 +1,10 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import {
-  DEFAULT_TIME_ZONE,
-  isValidTimeZone,
-  LocalDateScalar,
-  requireUser,
-  Scope,
-} from '@saldo/kit';
+import { LocalDateScalar, Scope, userOf, zoneOf } from '@saldo/kit';
 import type { ConsolidationContext } from '../services';
 import { DayConsolidation } from './day.types';
 
-// "Today" is the caller's, in the time zone the router vouches for.
-const userOf = (ctx: ConsolidationContext) => ({
-  userId: requireUser(ctx.caller),
-  timeZone: isValidTimeZone(ctx.caller.timeZone) ? ctx.caller.timeZone : DEFAULT_TIME_ZONE,
-});
+// "Today" is the caller's, in the time zone the router vouches for (the kit checks it).
+const dayOwner = (ctx: ConsolidationContext) => ({ userId: userOf(ctx), timeZone: zoneOf(ctx) });
 
 @Resolver(() => DayConsolidation)
 export class DayResolver {
@@ -27,7 +18,7 @@ export class DayResolver {
     @Ctx() ctx: ConsolidationContext,
   ): Promise<DayConsolidation | null> {
     const { days, clock } = ctx.services;
-    const view = await days.view(ctx.em, userOf(ctx), date, clock.now());
+    const view = await days.view(ctx.em, dayOwner(ctx), date, clock.now());
     return view ? DayConsolidation.from(view) : null;
   }
 
@@ -40,7 +31,7 @@ export class DayResolver {
     @Arg('date', () => LocalDateScalar) date: string,
     @Ctx() ctx: ConsolidationContext,
   ): Promise<DayConsolidation> {
-    const user = userOf(ctx);
+    const user = dayOwner(ctx);
     const { days, closer, clock } = ctx.services;
     await closer.closeDay(ctx.em, user.userId, user.timeZone, date);
     return DayConsolidation.from((await days.view(ctx.em, user, date, clock.now()))!);

@@ -1,5 +1,12 @@
-import { localDateAt, type EntityManager, type LocalDate } from '@saldo/kit';
-import { big, instant, sql, sqlOne } from '../common/sql';
+import {
+  localDateAt,
+  type EntityManager,
+  type LocalDate,
+  query,
+  queryOne,
+  toMinor,
+} from '@saldo/kit';
+import { instant } from '../common/sql';
 import { activeSchema } from '../projection/generation';
 
 export type DayStatusValue = 'OPEN' | 'CLOSED' | 'REOPENED';
@@ -24,12 +31,12 @@ export class Days {
   ): Promise<DayView | null> {
     if (date > localDateAt(now, user.timeZone)) return null;
     const schema = await activeSchema(em);
-    const day = await sqlOne<{ status: DayStatusValue; closed_at: string; reopened_at: string }>(
+    const day = await queryOne<{ status: DayStatusValue; closed_at: string; reopened_at: string }>(
       em,
       'select status, closed_at, reopened_at from days where user_id = ? and day = ?::date',
       [user.userId, date],
     );
-    const totals = await sql<{
+    const totals = await query<{
       currency: string;
       credits: string;
       debits: string;
@@ -42,7 +49,7 @@ export class Days {
         order by currency`,
       [user.userId, date],
     );
-    const history = await sql<{
+    const history = await query<{
       action: 'CLOSED' | 'REOPENED';
       at: string;
       entry_count: number | null;
@@ -58,8 +65,8 @@ export class Days {
       reopenedAt: instant(day?.reopened_at),
       totals: totals.map((t) => ({
         currency: t.currency,
-        credits: big(t.credits),
-        debits: big(t.debits),
+        credits: toMinor(t.credits),
+        debits: toMinor(t.debits),
         entryCount: t.entry_count,
       })),
       history: history.map((h) => ({

@@ -1,5 +1,5 @@
+import { query, queryOne } from '@saldo/kit';
 import type { EntityManager } from '@saldo/kit';
-import { sql, sqlOne } from '../common/sql';
 
 const GENERATION = /^proj_(\d+)$/;
 
@@ -15,7 +15,7 @@ export function generationNumber(schema: string): number {
 
 /** The generation serving reads now (no lock: a read may use the previous one during a switch). */
 export async function activeSchema(em: EntityManager): Promise<string> {
-  const row = await sqlOne<{ active_schema: string }>(
+  const row = await queryOne<{ active_schema: string }>(
     em,
     'select active_schema from projection_state',
   );
@@ -41,7 +41,7 @@ export function entryLockKeys(ids: readonly string[]): number[] {
  * snapshot predates its waits.
  */
 export async function beginWrite(em: EntityManager, entryIds: readonly string[]): Promise<string> {
-  const row = await sqlOne<{ active_schema: string }>(
+  const row = await queryOne<{ active_schema: string }>(
     em,
     `select active_schema, (select count(*) from (${WRITERS}) w) as writers,
             (select count(*) from (select pg_advisory_xact_lock(4003, k)
@@ -54,12 +54,12 @@ export async function beginWrite(em: EntityManager, entryIds: readonly string[])
 
 /** For the rest of the transaction no ledger batch runs (the daily close, an erasure). */
 export async function excludeWriters(em: EntityManager): Promise<void> {
-  await sql(em, CLOSE);
+  await query(em, CLOSE);
 }
 
 /** Every generation present: the active one, the previous one, one being rebuilt. */
 export async function generationSchemas(em: EntityManager): Promise<string[]> {
-  const rows = await sql<{ nspname: string }>(
+  const rows = await query<{ nspname: string }>(
     em,
     `select nspname from pg_namespace where nspname ~ '^proj_[0-9]+$' order by nspname`,
   );

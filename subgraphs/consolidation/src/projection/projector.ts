@@ -1,5 +1,5 @@
 import { parseAmount, type EntityManager, type Envelope } from '@saldo/kit';
-import type { Clock } from '../common/clock';
+import type { Clock } from '@saldo/kit';
 import { planBatch, type AccountState } from './batch-plan';
 import { entryStateOf, latestVersions, type EntryState } from './entry-state';
 import type { DayKey } from './deltas';

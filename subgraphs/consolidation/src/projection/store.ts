@@ -1,5 +1,5 @@
+import { query } from '@saldo/kit';
 import type { EntityManager, LocalDate } from '@saldo/kit';
-import { sql } from '../common/sql';
 import type { AccountState } from './batch-plan';
 import type { EntryState } from './entry-state';
 
@@ -10,7 +10,7 @@ export async function loadEntries(
   keys: readonly { userId: string; id: string }[],
 ): Promise<Map<string, EntryState>> {
   if (keys.length === 0) return new Map();
-  const rows = await sql<{
+  const rows = await query<{
     id: string;
     user_id: string;
     version: number;
@@ -60,7 +60,7 @@ export async function writerView(
   em: EntityManager,
   userIds: readonly string[],
 ): Promise<WriterView> {
-  const [row] = await sql<{
+  const [row] = await query<{
     erased: string[] | null;
     close_epoch: string;
     latest_closed_day: string | null;
@@ -86,7 +86,7 @@ export async function upsertAccounts(
   accounts: readonly AccountState[],
 ): Promise<void> {
   if (accounts.length === 0) return;
-  await sql(
+  await query(
     em,
     `insert into ${schema}.accounts as a (id, user_id, currency, initial_balance, last_event_id)
      select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::bigint[], ?::uuid[])

@@ -1,5 +1,5 @@
+import { query } from '@saldo/kit';
 import type { EntityManager, LocalDate, SqlValue } from '@saldo/kit';
-import { sql } from '../common/sql';
 import type { AggregateRows } from './aggregates';
 import type { BatchPlan } from './batch-plan';
 import type { DayKey } from './deltas';
@@ -152,7 +152,7 @@ export async function writeBatch(
 ): Promise<{ userId: string; day: LocalDate }[]> {
   if (plan.entries.length === 0) return [];
   const days = fresh.maybeClosed;
-  const rows = await sql<{ user_id: string; day: string }>(
+  const rows = await query<{ user_id: string; day: string }>(
     em,
     `with ${ENTRIES(schema)}, ${AGGREGATES(schema)}, ${DAYS}
      select user_id, day::text as day from reopened`,
@@ -180,7 +180,7 @@ export async function writeEntries(
   replaced: ReadonlySet<string>,
 ): Promise<void> {
   if (entries.length > 0)
-    await sql(em, `with ${ENTRIES(schema)} select 1`, entryParams(entries, replaced));
+    await query(em, `with ${ENTRIES(schema)} select 1`, entryParams(entries, replaced));
 }
 
 /** Adds summed deltas to account-days and user-days (a rebuild's flush). */
@@ -189,5 +189,5 @@ export async function writeAggregates(
   schema: string,
   rows: AggregateRows,
 ): Promise<void> {
-  await sql(em, `with ${AGGREGATES(schema)} select 1`, aggregateParams(rows, false));
+  await query(em, `with ${AGGREGATES(schema)} select 1`, aggregateParams(rows, false));
 }

@@ -1,6 +1,6 @@
+import { query } from '@saldo/kit';
 import type { EntityManager } from '@saldo/kit';
 import { projectionTables } from '../../migrations/projection-tables';
-import { sql } from '../common/sql';
 import { activeSchema, generationNumber, generationSchemas } from '../projection/generation';
 
 /**
@@ -11,14 +11,14 @@ export async function prepareGeneration(em: EntityManager): Promise<string> {
   const active = await activeSchema(em);
   const all = await generationSchemas(em);
   for (const schema of all.filter((s) => s !== active))
-    await sql(em, `drop schema ${schema} cascade`);
+    await query(em, `drop schema ${schema} cascade`);
   const next = `proj_${Math.max(...all.map(generationNumber)) + 1}`;
-  for (const statement of projectionTables(next)) await sql(em, statement);
+  for (const statement of projectionTables(next)) await query(em, statement);
   return next;
 }
 
 /** Drops a generation that will not be used (a failed rebuild's). */
 export async function dropGeneration(em: EntityManager, schema: string): Promise<void> {
   const active = await activeSchema(em);
-  if (schema !== active) await sql(em, `drop schema if exists ${schema} cascade`);
+  if (schema !== active) await query(em, `drop schema if exists ${schema} cascade`);
 }

@@ -1,6 +1,6 @@
+import { query } from '@saldo/kit';
 import type { EntityManager, Logger, Messaging, Orm } from '@saldo/kit';
-import type { Clock } from '../common/clock';
-import { sql } from '../common/sql';
+import type { Clock } from '@saldo/kit';
 import { Aggregates } from '../projection/aggregates';
 import type { LedgerProjector } from '../projection/projector';
 import { writeAggregates } from '../projection/write-batch';
@@ -115,7 +115,7 @@ export class RebuildJob {
     const { orm, messaging, consumerName, clock } = this.ctx;
     const generation = this.record.generation;
     await orm.em.fork().transactional(async (em) => {
-      const [state] = await sql<{ active_schema: string }>(
+      const [state] = await query<{ active_schema: string }>(
         em,
         'select active_schema from projection_state for update',
       );
@@ -130,7 +130,7 @@ export class RebuildJob {
       await this.flush(em);
       await eraseErased(em, generation);
       await copyPendingEmits(em, state!.active_schema, generation);
-      await sql(em, 'update projection_state set active_schema = ?, switched_at = ?', [
+      await query(em, 'update projection_state set active_schema = ?, switched_at = ?', [
         generation,
         clock.now(),
       ]);
@@ -146,7 +146,7 @@ export class RebuildJob {
   ): Promise<SequencedEvent[]> {
     const beyond = events.filter((e) => e.seq > floor).map((e) => e.event.id);
     if (beyond.length === 0) return events;
-    const rows = await sql<{ event_id: string }>(
+    const rows = await query<{ event_id: string }>(
       em,
       'select event_id from kit_inbox where consumer = ? and event_id = any(?::uuid[])',
       [this.ctx.consumerName, beyond],
@@ -166,7 +166,7 @@ export class RebuildJob {
 
 /** Account-days whose update event the old generation had not sent yet. */
 async function copyPendingEmits(em: EntityManager, from: string, to: string) {
-  await sql(
+  await query(
     em,
     `update ${to}.account_days n set pending_emit = true
        from ${from}.account_days o

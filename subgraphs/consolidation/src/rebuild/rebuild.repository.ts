@@ -1,5 +1,6 @@
+import { query, queryOne } from '@saldo/kit';
 import type { EntityManager } from '@saldo/kit';
-import { instant, sql, sqlOne } from '../common/sql';
+import { instant } from '../common/sql';
 
 export type RebuildStatus = 'RUNNING' | 'DONE' | 'FAILED';
 
@@ -52,13 +53,13 @@ export async function insertRebuild(
   row: { id: string; generation: string; requestedBy: string; now: Date },
 ): Promise<RebuildRecord> {
   // Only one rebuild runs at a time (advisory lock): a RUNNING row left by a crash is stale.
-  await sql(
+  await query(
     em,
     `update rebuilds set status = 'FAILED', error = 'interrupted', finished_at = ?
       where status = 'RUNNING'`,
     [row.now],
   );
-  const inserted = await sql<RebuildRow>(
+  const inserted = await query<RebuildRow>(
     em,
     `insert into rebuilds (id, status, target_schema, requested_by, started_at)
      values (?, 'RUNNING', ?, ?, ?) returning ${COLUMNS}`,
@@ -79,7 +80,7 @@ export async function updateRebuild(
     finishedAt?: Date;
   },
 ): Promise<void> {
-  await sql(
+  await query(
     em,
     `update rebuilds set status = coalesce(?, status), events = ?, skipped = ?,
             last_seq = coalesce(?::bigint, last_seq),
@@ -98,12 +99,12 @@ export async function updateRebuild(
 }
 
 export async function findRebuild(em: EntityManager, id: string): Promise<RebuildRecord | null> {
-  const row = await sqlOne<RebuildRow>(em, `select ${COLUMNS} from rebuilds where id = ?`, [id]);
+  const row = await queryOne<RebuildRow>(em, `select ${COLUMNS} from rebuilds where id = ?`, [id]);
   return row ? toRecord(row) : null;
 }
 
 export async function recentRebuilds(em: EntityManager, limit: number): Promise<RebuildRecord[]> {
-  const rows = await sql<RebuildRow>(
+  const rows = await query<RebuildRow>(
     em,
     `select ${COLUMNS} from rebuilds order by started_at desc limit ?`,
     [limit],

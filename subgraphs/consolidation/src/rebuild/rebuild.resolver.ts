@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireUser, Scope } from '@saldo/kit';
+import { Scope, userOf } from '@saldo/kit';
 import type { ConsolidationContext } from '../services';
 import { ProjectionRebuild } from './rebuild.types';
 
@@ -11,7 +11,7 @@ export class RebuildResolver {
       'Operators: rebuilds the projection from the start of the LEDGER stream into fresh tables and switches over atomically; reads keep being served meanwhile. Returns at once (RUNNING). CONFLICT while another rebuild runs.',
   })
   async rebuildProjection(@Ctx() ctx: ConsolidationContext): Promise<ProjectionRebuild> {
-    const operator = requireUser(ctx.caller);
+    const operator = userOf(ctx);
     return ProjectionRebuild.from(await ctx.services.rebuilder.start(`user:${operator}`));
   }
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DomainError, ErrorCode, isUuid, newId, type EntityManager } from '@saldo/kit';
+import { isUuid, newId, type EntityManager, conflict } from '@saldo/kit';
 import { dropGeneration, prepareGeneration } from './generation-ddl';
 import { RebuildJob, type JobContext } from './rebuild-job';
 import {
@@ -58,7 +58,7 @@ export class Rebuilder {
       const { rows } = await lock.query<{ ok: boolean }>(
         'select pg_try_advisory_lock(4003, 2) as ok',
       );
-      if (!rows[0]?.ok) throw new DomainError(ErrorCode.CONFLICT, 'A rebuild is already running');
+      if (!rows[0]?.ok) throw conflict('A rebuild is already running');
       const job = await this.prepare(requestedBy);
       const done = this.execute(job).finally(() => {
         this.running = null;

@@ -1,5 +1,5 @@
+import { query } from '@saldo/kit';
 import type { EntityManager } from '@saldo/kit';
-import { sql } from '../common/sql';
 import { excludeWriters, generationSchemas } from '../projection/generation';
 
 /**
@@ -12,7 +12,7 @@ export async function eraseUser(em: EntityManager, userId: string, now: Date): P
   // No ledger batch runs meanwhile: one that checked for erasure before this commits
   // cannot write the user's rows back after it.
   await excludeWriters(em);
-  await sql(
+  await query(
     em,
     'insert into erased_users (user_id, erased_at) values (?, ?) on conflict do nothing',
     [userId, now],
@@ -24,7 +24,7 @@ export async function eraseUser(em: EntityManager, userId: string, now: Date): P
     'delete from users where id = ?',
     'delete from kit_outbox where user_id = ? and sent_at is not null',
   ])
-    await sql(em, statement, [userId]);
+    await query(em, statement, [userId]);
 }
 
 /** Deletes users' rows from one generation. */
@@ -34,24 +34,24 @@ export async function eraseFrom(
   userIds: readonly string[],
 ): Promise<void> {
   if (userIds.length === 0) return;
-  await sql(
+  await query(
     em,
     `delete from ${schema}.account_days where account_id in
        (select id from ${schema}.accounts where user_id = any(?::uuid[]))`,
     [userIds],
   );
   for (const table of ['user_days', 'entries', 'accounts'])
-    await sql(em, `delete from ${schema}.${table} where user_id = any(?::uuid[])`, [userIds]);
+    await query(em, `delete from ${schema}.${table} where user_id = any(?::uuid[])`, [userIds]);
 }
 
 /** Deletes every erased user's rows from one generation (a rebuild's, before it goes live). */
 export async function eraseErased(em: EntityManager, schema: string): Promise<void> {
   const erased = 'select user_id from erased_users';
-  await sql(
+  await query(
     em,
     `delete from ${schema}.account_days where account_id in
        (select id from ${schema}.accounts where user_id in (${erased}))`,
   );
   for (const table of ['user_days', 'entries', 'accounts'])
-    await sql(em, `delete from ${schema}.${table} where user_id in (${erased})`);
+    await query(em, `delete from ${schema}.${table} where user_id in (${erased})`);
 }

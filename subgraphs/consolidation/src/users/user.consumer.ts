@@ -1,18 +1,17 @@
-import { isValidTimeZone, type HandlerMap } from '@saldo/kit';
-import type { Clock } from '../common/clock';
-import { sql } from '../common/sql';
+import { isValidTimeZone, type HandlerMap, query } from '@saldo/kit';
+import type { Clock } from '@saldo/kit';
 import { eraseUser } from './erasure';
 
 /** Identity's events: time zones (the close follows them) and erasure. */
 export function userHandlers(clock: Clock, defaultTimeZone: string): HandlerMap {
   const profile = async (
     e: { id: string; data: { userId: string; timeZone: string } },
-    em: Parameters<typeof sql>[0],
+    em: Parameters<typeof query>[0],
   ) => {
     const userId = e.data.userId.toLowerCase();
     const timeZone = isValidTimeZone(e.data.timeZone) ? e.data.timeZone : defaultTimeZone;
     // A later event (UUIDv7) wins; erased users stay erased.
-    await sql(
+    await query(
       em,
       `insert into users as u (id, time_zone, last_event_id)
        select ?::uuid, ?::text, ?::uuid

@@ -1,12 +1,12 @@
+import { query } from '@saldo/kit';
 import type { EntityManager, SqlValue } from '@saldo/kit';
-import { sql } from '../common/sql';
 import { activeSchema } from '../projection/generation';
 import type { Balance } from './drift';
 
 /** Projected accounts matching `where` with their latest closing: initial balance plus all days. */
 async function closings(em: EntityManager, where: string, params: SqlValue[]): Promise<Balance[]> {
   const schema = await activeSchema(em);
-  const rows = await sql<{ id: string; user_id: string; currency: string; closing: string }>(
+  const rows = await query<{ id: string; user_id: string; currency: string; closing: string }>(
     em,
     `select a.id, a.user_id, a.currency,
             (a.initial_balance + coalesce((select sum(d.credits - d.debits)

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { paginate, requireUser, Scope, type ConnectionValue } from '@saldo/kit';
+import { paginate, Scope, type ConnectionValue, userOf } from '@saldo/kit';
 import type { IdentityContext } from '../services';
 import {
   ApiKey,
@@ -18,7 +18,7 @@ export class ApiKeyResolver {
     @Args(() => CreateApiKeyArgs) args: CreateApiKeyArgs,
     @Ctx() ctx: IdentityContext,
   ): Promise<CreatedApiKey> {
-    const created = await ctx.services.apiKeys.create(ctx.em, requireUser(ctx.caller), args);
+    const created = await ctx.services.apiKeys.create(ctx.em, userOf(ctx), args);
     return Object.assign(new CreatedApiKey(), {
       apiKey: ApiKey.from(created.key),
       secret: created.secret,
@@ -31,7 +31,7 @@ export class ApiKeyResolver {
     @Args(() => ApiKeysArgs) args: ApiKeysArgs,
     @Ctx() ctx: IdentityContext,
   ): Promise<ConnectionValue<ApiKey>> {
-    const userId = requireUser(ctx.caller);
+    const userId = userOf(ctx);
     return paginate(
       args,
       'apiKeys:id:desc',
@@ -52,6 +52,6 @@ export class ApiKeyResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: IdentityContext,
   ): Promise<ApiKey> {
-    return ApiKey.from(await ctx.services.apiKeys.revoke(ctx.em, requireUser(ctx.caller), id));
+    return ApiKey.from(await ctx.services.apiKeys.revoke(ctx.em, userOf(ctx), id));
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Public, requireUser } from '@saldo/kit';
+import { Public, userOf } from '@saldo/kit';
 import type { IdentityContext } from '../services';
 import { AuthPayload } from './auth-payload.type';
 import { SignInArgs } from './session.args';
@@ -37,7 +37,7 @@ export class SessionResolver {
     @Arg('refreshToken', () => String) refreshToken: string,
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
-    await ctx.services.sessions.signOut(ctx.em, requireUser(ctx.caller), refreshToken);
+    await ctx.services.sessions.signOut(ctx.em, userOf(ctx), refreshToken);
     return true;
   }
 }

@@ -1,11 +1,11 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Public, requireUser, Scope } from '@saldo/kit';
+import { Public, Scope, userOf } from '@saldo/kit';
 import { AuthPayload } from '../sessions/auth-payload.type';
 import type { IdentityContext } from '../services';
 import { ChangePasswordArgs, RegisterInput, UpdateProfileInput, User } from './user.types';
 
 const asker = (ctx: IdentityContext) => ({
-  userId: requireUser(ctx.caller),
+  userId: userOf(ctx),
   clientIp: ctx.clientIp,
 });
 
@@ -25,7 +25,7 @@ export class UserResolver {
   @Authorized(Scope.PROFILE)
   @Query(() => User, { description: 'The signed-in user.' })
   async me(@Ctx() ctx: IdentityContext): Promise<User> {
-    return User.from(await ctx.services.users.get(ctx.em, requireUser(ctx.caller)));
+    return User.from(await ctx.services.users.get(ctx.em, userOf(ctx)));
   }
 
   @Authorized(Scope.PROFILE)
@@ -34,7 +34,7 @@ export class UserResolver {
     @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<User> {
-    const user = await ctx.services.users.updateProfile(ctx.em, requireUser(ctx.caller), input);
+    const user = await ctx.services.users.updateProfile(ctx.em, userOf(ctx), input);
     return User.from(user);
   }
 

@@ -1,13 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import {
-  badInput,
-  DomainError,
-  ErrorCode,
-  event,
-  notFound,
-  recordEvents,
-  type EntityManager,
-} from '@saldo/kit';
+import { badInput, event, notFound, recordEvents, type EntityManager, conflict } from '@saldo/kit';
 import type { Credentials } from '../passwords/credentials.service';
 import type { Session, Sessions } from '../sessions/session.service';
 import {
@@ -74,7 +66,7 @@ export class Users {
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        throw new DomainError(ErrorCode.CONFLICT, 'An account with this email already exists', {
+        throw conflict('An account with this email already exists', {
           field: 'email',
         });
       }

@@ -8,7 +8,7 @@ import {
 import { headers, nanos } from '@nats-io/transport-node';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db';
-import { sql } from '../sql';
+import { query } from '../sql';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { EventType } from './catalog';
@@ -380,14 +380,14 @@ class StreamLoop {
       // A look-up and a plain insert cost about half an `on conflict` insert. A copy being
       // applied right now elsewhere makes the insert fail on the key: the batch is retried
       // (one by one) after that transaction, and then the look-up skips the event.
-      const inserted = await sql<{ event_id: string }>(
+      const inserted = await query<{ event_id: string }>(
         em,
         `insert into kit_inbox (consumer, event_id, subject)
-         select $1, t.id, t.subject from unnest($2::uuid[], $3::text[]) as t(id, subject)
+         select ?, t.id, t.subject from unnest(?::uuid[], ?::text[]) as t(id, subject)
           where t.id not in (select event_id from kit_inbox
-                              where consumer = $1 and event_id = any($2::uuid[]))
+                              where consumer = ? and event_id = any(?::uuid[]))
          returning event_id`,
-        [name, ids, ids.map((id) => subjects.get(id)!)],
+        [name, ids, ids.map((id) => subjects.get(id)!), name, ids],
       );
       const fresh = new Set(inserted.map((row) => row.event_id));
       // Consecutive events of one batch handler are handed over together.

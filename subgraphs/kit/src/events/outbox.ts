@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventType } from './catalog';
-import { sql } from '../sql';
+import { query } from '../sql';
 
 const CHUNK = 5_000;
 import { createEnvelope, type Envelope } from './envelope';
@@ -37,10 +37,10 @@ export async function recordEvents(
   // Four array parameters whatever the count: one statement text, prepared once.
   for (let i = 0; i < envelopes.length; i += CHUNK) {
     const chunk = envelopes.slice(i, i + CHUNK);
-    await sql(
+    await query(
       em,
       `insert into kit_outbox (id, subject, user_id, envelope)
-       select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[])`,
+       select * from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[])`,
       [
         chunk.map((e) => e.id),
         chunk.map((e) => e.type),

@@ -3,10 +3,9 @@
 export {
   likePattern,
   pgError,
-  queryRow as queryOne,
-  queryRows as query,
+  queryOne,
+  query,
   toDate,
-  toNumbered,
   valuesList,
   type SqlValue,
 } from '@saldo/kit';
