@@ -1,4 +1,4 @@
-import type { EntityManager } from '@saldo/kit';
+import type { EntityManager, PageRequest } from '@saldo/kit';
 import { query, queryOne, toMinor } from '../common/sql';
 import { CARD_COLUMNS, toCardRecord, type CardRecord, type CardRow } from './card.model';
 
@@ -14,6 +14,12 @@ const USED_SQL = `
   - coalesce((select sum(p.amount) from payments p
                where p.card_id = c.id and p.status = 'CONFIRMED'), 0) as used
     from cards c where c.id = any(array[?]::uuid[])`;
+
+/** A card with its exact creation time (microseconds, UTC), the key it is paged by. */
+export interface PagedCard {
+  record: CardRecord;
+  createdKey: string;
+}
 
 /** SQL for cards; every statement is scoped by user id. */
 export const cardRepository = {
@@ -48,6 +54,30 @@ export const cardRepository = {
       [userId],
     );
     return rows.map(toCardRecord);
+  },
+
+  /**
+   * A page of the user's cards, oldest first like `list` (keyset on created_at, id).
+   * The key keeps created_at to the microsecond: a Date would round it to milliseconds
+   * and repeat or skip cards created within one.
+   */
+  async page(
+    em: EntityManager,
+    userId: string,
+    includeArchived: boolean,
+    page: PageRequest,
+  ): Promise<PagedCard[]> {
+    const [at, id] = page.after ?? [null, null];
+    const rows = await query<CardRow & { created_key: string }>(
+      em,
+      `select ${CARD_COLUMNS},
+              to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key
+         from cards where user_id = ?::uuid ${includeArchived ? '' : 'and not archived'}
+          and (?::timestamptz is null or (created_at, id) > (?::timestamptz, ?::uuid))
+        order by created_at, id limit ?`,
+      [userId, at as string | null, at as string | null, id as string | null, page.limit],
+    );
+    return rows.map((row) => ({ record: toCardRecord(row), createdKey: row.created_key }));
   },
 
   /** Locks a card for a scheduler run, or returns null if someone else holds it. */

@@ -12,11 +12,13 @@ import {
   Root,
 } from 'type-graphql';
 import { mapConnection } from '../common/connections';
-import { currentInvoiceLoader, forgetLoaded, usedLoader } from '../common/loaders';
+import { currentInvoiceLoader, forgetLoaded, loadOnce, usedLoader } from '../common/loaders';
 import { userOf, zoneOf } from '../common/request';
 import { AccountRef } from '../common/stubs';
 import { InvoiceStatus } from '../invoices/invoice-state';
+import { cardInvoicesLoader } from '../invoices/invoice.loader';
 import { Invoice, InvoiceConnection } from '../invoices/invoice.types';
+import { cardPurchasesLoader } from '../purchases/purchase.loader';
 import { Purchase, PurchaseConnection } from '../purchases/purchase.types';
 import type { CardsContext } from '../services';
 import { CreateCardInput, UpdateCardInput } from './card.inputs';
@@ -107,8 +109,7 @@ export class CardResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: CardsContext,
   ): Promise<ConnectionValue<Invoice>> {
-    const filter = { userId: userOf(ctx), cardId: card.id, status };
-    const result = await ctx.services.invoices.list(ctx.em, filter, page);
+    const result = await loadOnce(cardInvoicesLoader(ctx, status, page), card.id);
     return mapConnection(result, (r) => Invoice.from(r));
   }
 
@@ -118,7 +119,7 @@ export class CardResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: CardsContext,
   ): Promise<ConnectionValue<Purchase>> {
-    const result = await ctx.services.purchases.page(ctx.em, card.record, page);
+    const result = await loadOnce(cardPurchasesLoader(ctx, page), card.id);
     return mapConnection(result, (r) => Purchase.from(r));
   }
 }

@@ -1,14 +1,20 @@
 import {
   badInput,
   event,
+  isUuid,
   localDateAt,
   newId,
   notFound,
+  paginate,
   recordEvents,
+  type ConnectionValue,
+  type CursorKey,
   type EntityManager,
   type LocalDate,
+  type PageArgs,
 } from '@saldo/kit';
 import type { Clock } from '../common/clock';
+import { mapConnection } from '../common/connections';
 import { invalidState } from '../common/errors';
 import {
   amountOf,
@@ -23,7 +29,7 @@ import { invoiceMonthFor } from '../invoices/invoice-cycle';
 import { refreshInvoices } from '../invoices/invoice-refresh';
 import { invoiceRepository } from '../invoices/invoice.repository';
 import { cardEventData, CardBrand, type CardRecord } from './card.model';
-import { cardRepository as repo } from './card.repository';
+import { cardRepository as repo, type PagedCard } from './card.repository';
 
 export interface NewCard {
   name: string;
@@ -71,6 +77,18 @@ function keep<T, V>(value: V | null | undefined, current: T, parse: (v: V) => T)
 const accountIdOf = (value: string | null | undefined) =>
   value ? idOf(value, 'Account', 'paymentAccountId') : null;
 
+const CREATED_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** A cards cursor's key, checked before it reaches SQL (a forged one is bad input, not a 500). */
+function cardKeyOf(after: CursorKey | null): CursorKey | null {
+  if (after === null) return null;
+  const [at, id] = after;
+  if (typeof at !== 'string' || !CREATED_KEY.test(at) || typeof id !== 'string' || !isUuid(id)) {
+    throw badInput('Invalid cursor', { field: 'after' });
+  }
+  return [at, id];
+}
+
 /** Cards: create, change, archive; the available limit. */
 export class CardService {
   constructor(private readonly clock: Clock) {}
@@ -91,6 +109,23 @@ export class CardService {
 
   list(em: EntityManager, userId: string, includeArchived: boolean): Promise<CardRecord[]> {
     return repo.list(em, userId, includeArchived);
+  }
+
+  /** The user's cards a page at a time, oldest first (like `list`). */
+  async page(
+    em: EntityManager,
+    userId: string,
+    includeArchived: boolean,
+    args: PageArgs,
+  ): Promise<ConnectionValue<CardRecord>> {
+    const page = await paginate(
+      args,
+      'cards',
+      (c: PagedCard) => [c.createdKey, c.record.id],
+      ({ limit, after }) =>
+        repo.page(em, userId, includeArchived, { limit, after: cardKeyOf(after) }),
+    );
+    return mapConnection(page, (c) => c.record);
   }
 
   /** What each card owes (installments + adjustments - confirmed payments), by card id. */

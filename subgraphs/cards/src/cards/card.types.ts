@@ -1,4 +1,4 @@
-import { DateTimeScalar, Money } from '@saldo/kit';
+import { connectionType, DateTimeScalar, Money } from '@saldo/kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CardBrand, type CardRecord } from './card.model';
 
@@ -64,3 +64,5 @@ export class Card {
     });
   }
 }
+
+export const CardConnection = connectionType('Card', Card);

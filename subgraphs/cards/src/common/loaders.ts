@@ -1,18 +1,28 @@
 import { byKeys } from '@saldo/kit';
+import type DataLoader from 'dataloader';
 import type { CardRecord } from '../cards/card.model';
 import type { InvoiceItemRecord } from '../invoices/invoice-items';
 import type { InvoiceRecord } from '../invoices/invoice.model';
 import type { PaymentRecord } from '../payments/payment.model';
 import type { InstallmentRecord, PurchaseRecord, RefundRecord } from '../purchases/purchase.model';
 import type { CardsContext } from '../services';
+import { groupBy } from './connections';
 import { userOf } from './request';
 
 // Per-request DataLoaders: a list of 500 invoices costs one query per field, not 500.
 
-function groupBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string) {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((k) => groups.get(k) ?? []);
+/**
+ * Loads through a batching loader without keeping the result: the loads of one tick
+ * share a statement, and a later read (a mutation's answer after another write in the
+ * same request) sees fresh rows. For loaders named by their arguments, which
+ * `forgetLoaded` cannot list.
+ */
+export async function loadOnce<K, V>(loader: DataLoader<K, V>, key: K): Promise<V> {
+  try {
+    return await loader.load(key);
+  } finally {
+    loader.clear(key);
+  }
 }
 
 export const cardLoader = (ctx: CardsContext) =>

@@ -1,4 +1,4 @@
-import { newId, type EntityManager } from '@saldo/kit';
+import { newId, type EntityManager, type PageRequest } from '@saldo/kit';
 import { query, queryOne, valuesList } from '../common/sql';
 import type { CardRecord } from '../cards/card.model';
 import { cycleDates, type InvoiceDates } from './invoice-cycle';
@@ -71,6 +71,42 @@ export const invoiceRepository = {
          select distinct on (card_id) id from invoices
           where card_id = any(array[?]::uuid[]) and status = 'OPEN' order by card_id, month)`,
       [cardIds],
+    );
+    return rows.map(toInvoiceRecord);
+  },
+
+  /**
+   * A page of each card's invoices, newest month first (keyset on month, id), in one
+   * statement: per card the same filter, order and limit as a query for that card alone.
+   * Rows come card by card, in the order of `cardIds`.
+   */
+  async pagesOfCards(
+    em: EntityManager,
+    userId: string,
+    cardIds: readonly string[],
+    status: InvoiceStatus | null,
+    page: PageRequest,
+  ): Promise<InvoiceRecord[]> {
+    const [month, id] = page.after ?? [null, null];
+    const rows = await query<InvoiceRow>(
+      em,
+      `select p.* from unnest(array[?]::uuid[]) with ordinality as k(parent_id, n)
+        cross join lateral (${INVOICE_SELECT}
+          where i.user_id = ?::uuid and i.card_id = k.parent_id
+            and (?::text is null or i.status = ?::text)
+            and (?::text is null or (i.month, i.id) < (?::text, ?::uuid))
+          order by i.month desc, i.id desc limit ?) p
+        order by k.n, p.month desc, p.id desc`,
+      [
+        cardIds,
+        userId,
+        status,
+        status,
+        month as string | null,
+        month as string | null,
+        id as string | null,
+        page.limit,
+      ],
     );
     return rows.map(toInvoiceRecord);
   },

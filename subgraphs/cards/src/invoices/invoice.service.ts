@@ -6,8 +6,10 @@ import {
   recordEvents,
   type ConnectionValue,
   type EntityManager,
+  type PageArgs,
   type PageRequest,
 } from '@saldo/kit';
+import { paginateEach } from '../common/connections';
 import { invalidState } from '../common/errors';
 import { idOf } from '../common/input';
 import { query } from '../common/sql';
@@ -28,9 +30,10 @@ import { invoiceRepository as repo } from './invoice.repository';
 
 export interface InvoiceFilter {
   userId: string;
-  cardId?: string;
   status?: InvoiceStatus | null;
 }
+
+const invoiceKey = (i: InvoiceRecord) => [i.month, i.id];
 
 async function listPage(
   em: EntityManager,
@@ -41,14 +44,11 @@ async function listPage(
   const rows = await query<InvoiceRow>(
     em,
     `${INVOICE_SELECT}
-      where i.user_id = ?::uuid and (?::uuid is null or i.card_id = ?::uuid)
-        and (?::text is null or i.status = ?::text)
+      where i.user_id = ?::uuid and (?::text is null or i.status = ?::text)
         and (?::text is null or (i.month, i.id) < (?::text, ?::uuid))
       order by i.month desc, i.id desc limit ?`,
     [
       filter.userId,
-      filter.cardId ?? null,
-      filter.cardId ?? null,
       filter.status ?? null,
       filter.status ?? null,
       month as string | null,
@@ -84,17 +84,30 @@ export class InvoiceService {
     return repo.current(em, cardIds);
   }
 
-  /** Newest month first. */
+  /** The caller's invoices across cards, newest month first. */
   list(
     em: EntityManager,
     filter: InvoiceFilter,
-    args: { first?: number | null; after?: string | null },
+    args: PageArgs,
   ): Promise<ConnectionValue<InvoiceRecord>> {
-    return paginate(
+    return paginate(args, 'invoices', invoiceKey, (request) => listPage(em, filter, request));
+  }
+
+  /** The same page of each card's invoices (newest month first), with one statement for all. */
+  pagesOfCards(
+    em: EntityManager,
+    userId: string,
+    cardIds: readonly string[],
+    status: InvoiceStatus | null,
+    args: PageArgs,
+  ): Promise<ConnectionValue<InvoiceRecord>[]> {
+    return paginateEach(
+      cardIds,
       args,
       'invoices',
-      (i: InvoiceRecord) => [i.month, i.id],
-      (request) => listPage(em, filter, request),
+      invoiceKey,
+      (i) => i.cardId,
+      (request) => repo.pagesOfCards(em, userId, cardIds, status, request),
     );
   }
 

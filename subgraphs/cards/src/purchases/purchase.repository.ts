@@ -54,16 +54,34 @@ export const purchaseRepository = {
     return row ? toPurchaseRecord(row) : null;
   },
 
-  /** A card's live purchases, newest purchase date first (keyset on date, id). */
-  async page(em: EntityManager, cardId: string, page: PageRequest): Promise<PurchaseRecord[]> {
+  /**
+   * A page of each card's live purchases, newest purchase date first (keyset on date, id),
+   * in one statement: per card the same filter, order and limit as for that card alone.
+   * Rows come card by card, in the order of `cardIds`.
+   */
+  async pagesOfCards(
+    em: EntityManager,
+    userId: string,
+    cardIds: readonly string[],
+    page: PageRequest,
+  ): Promise<PurchaseRecord[]> {
     const [date, id] = page.after ?? [null, null];
     const rows = await query<PurchaseRow>(
       em,
-      `select ${PURCHASE_COLUMNS} from purchases
-        where card_id = ?::uuid and deleted_at is null
-          and (?::date is null or (purchase_date, id) < (?::date, ?::uuid))
-        order by purchase_date desc, id desc limit ?`,
-      [cardId, date as string | null, date as string | null, id as string | null, page.limit],
+      `select p.* from unnest(array[?]::uuid[]) with ordinality as k(parent_id, n)
+        cross join lateral (select ${PURCHASE_COLUMNS} from purchases
+          where user_id = ?::uuid and card_id = k.parent_id and deleted_at is null
+            and (?::date is null or (purchase_date, id) < (?::date, ?::uuid))
+          order by purchase_date desc, id desc limit ?) p
+        order by k.n, p.purchase_date desc, p.id desc`,
+      [
+        cardIds,
+        userId,
+        date as string | null,
+        date as string | null,
+        id as string | null,
+        page.limit,
+      ],
     );
     return rows.map(toPurchaseRecord);
   },

@@ -2,14 +2,14 @@ import {
   badInput,
   newId,
   notFound,
-  paginate,
   recordEvents,
   type ConnectionValue,
   type EntityManager,
+  type PageArgs,
 } from '@saldo/kit';
+import { paginateEach } from '../common/connections';
 import { conflict, invalidState, notFoundField } from '../common/errors';
 import { idOf } from '../common/input';
-import type { CardRecord } from '../cards/card.model';
 import { cardRepository } from '../cards/card.repository';
 import type { CardService } from '../cards/card.service';
 import { refreshInvoices } from '../invoices/invoice-refresh';
@@ -56,16 +56,20 @@ export class PurchaseService {
     return repo.refunds(em, purchaseIds);
   }
 
-  page(
+  /** The same page of each card's live purchases (newest first), one statement for all. */
+  pagesOfCards(
     em: EntityManager,
-    card: CardRecord,
-    args: { first?: number | null; after?: string | null },
-  ): Promise<ConnectionValue<PurchaseRecord>> {
-    return paginate(
+    userId: string,
+    cardIds: readonly string[],
+    args: PageArgs,
+  ): Promise<ConnectionValue<PurchaseRecord>[]> {
+    return paginateEach(
+      cardIds,
       args,
       'purchases',
       (p: PurchaseRecord) => [p.purchaseDate, p.id],
-      (request) => repo.page(em, card.id, request),
+      (p) => p.cardId,
+      (request) => repo.pagesOfCards(em, userId, cardIds, request),
     );
   }
 

@@ -1,6 +1,6 @@
 import { notFound, PageArgs, Scope, type ConnectionValue } from '@saldo/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Card } from '../cards/card.types';
+import { Card, CardConnection } from '../cards/card.types';
 import { mapConnection } from '../common/connections';
 import { userOf } from '../common/request';
 import { User } from '../common/stubs';
@@ -18,7 +18,10 @@ function ownId(user: User, ctx: CardsContext): string {
 @Resolver(() => User)
 export class UserResolver {
   @Authorized(Scope.CARDS_READ)
-  @FieldResolver(() => [Card], { description: 'Oldest first.' })
+  @FieldResolver(() => [Card], {
+    description: 'Oldest first.',
+    deprecationReason: 'Use cardConnection, which pages.',
+  })
   async cards(
     @Root() user: User,
     @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
@@ -26,6 +29,20 @@ export class UserResolver {
   ): Promise<Card[]> {
     const rows = await ctx.services.cards.list(ctx.em, ownId(user, ctx), includeArchived);
     return rows.map((r) => Card.from(r));
+  }
+
+  @Authorized(Scope.CARDS_READ)
+  @FieldResolver(() => CardConnection, {
+    description: 'Your cards a page at a time, oldest first.',
+  })
+  async cardConnection(
+    @Root() user: User,
+    @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: CardsContext,
+  ): Promise<ConnectionValue<Card>> {
+    const result = await ctx.services.cards.page(ctx.em, ownId(user, ctx), includeArchived, page);
+    return mapConnection(result, (r) => Card.from(r));
   }
 
   @Authorized(Scope.CARDS_READ)
