@@ -2,7 +2,7 @@ import { encodeCursor, newId } from '@saldo/kit';
 import { errorCode } from '@saldo/kit/testing';
 import { seedCards } from './bulk';
 import { startCardsForTest, type TestCards } from './helpers';
-import { countStatements, type StatementCounter } from './statements';
+import { countStatements, type StatementCounter } from '@saldo/kit/testing';
 
 interface PageInfoData {
   hasNextPage: boolean;
@@ -50,7 +50,7 @@ describe('cards with their invoices and purchases, batched', () => {
 
   beforeAll(async () => {
     t = await startCardsForTest('cards_batching');
-    counter = countStatements(t.cards.http.server);
+    counter = countStatements(t.cards);
     await seedCards(t, heavy, 100);
   });
   afterAll(async () => {

@@ -20,6 +20,8 @@ const NEEDS_ESCAPE = /["\\]/;
  * escaping, which showed up in consumer profiles). Anything else is left to the driver.
  */
 function toParam(value: unknown): unknown {
+  // undefined binds as NULL, as the driver does (knex alone would refuse it).
+  if (value === undefined) return null;
   if (typeof value === 'bigint') return value.toString();
   if (!Array.isArray(value)) return value;
   let literal = '{';
@@ -28,7 +30,7 @@ function toParam(value: unknown): unknown {
     if (i > 0) literal += ',';
     if (typeof v === 'string')
       literal += NEEDS_ESCAPE.test(v) ? `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"` : `"${v}"`;
-    else if (v === null) literal += 'NULL';
+    else if (v === null || v === undefined) literal += 'NULL';
     else if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean')
       literal += String(v);
     else return value; // nested arrays, dates, objects: the driver's own conversion

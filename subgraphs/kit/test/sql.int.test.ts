@@ -98,4 +98,13 @@ describe('query() bind parameters', () => {
       name: 'TableNotFoundException',
     });
   });
+
+  it('binds undefined as NULL, alone and inside an array', async () => {
+    const row = await queryOne<{ alone: boolean; inner: (string | null)[] }>(
+      orm.em.fork(),
+      'select ?::text is null as alone, ?::text[] as inner',
+      [undefined as unknown as null, ['a', undefined as unknown as null]],
+    );
+    expect(row).toEqual({ alone: true, inner: ['a', null] });
+  });
 });

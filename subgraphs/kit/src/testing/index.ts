@@ -7,3 +7,4 @@ export * from './subgraph';
 export * from './wait';
 export * from './cpu';
 export * from './probe';
+export * from './statements';
