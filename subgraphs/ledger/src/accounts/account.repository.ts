@@ -13,7 +13,7 @@ import {
 } from './account.model';
 
 /** SQL for the user's real accounts; every statement is scoped by user id. */
-export const accountRepository = {
+export class AccountRepository {
   async byIds(em: EntityManager, userId: string, ids: readonly string[]): Promise<AccountRecord[]> {
     const rows = await query<AccountRow>(
       em,
@@ -22,7 +22,7 @@ export const accountRepository = {
       [userId, ids],
     );
     return rows.map(toAccountRecord);
-  },
+  }
 
   async byId(
     em: EntityManager,
@@ -37,7 +37,7 @@ export const accountRepository = {
       [userId, id],
     );
     return row ? toAccountRecord(row) : null;
-  },
+  }
 
   async byExternalId(
     em: EntityManager,
@@ -51,7 +51,7 @@ export const accountRepository = {
       [userId, externalId],
     );
     return row ? toAccountRecord(row) : null;
-  },
+  }
 
   async list(
     em: EntityManager,
@@ -66,7 +66,7 @@ export const accountRepository = {
       [userId],
     );
     return rows.map(toAccountRecord);
-  },
+  }
 
   /** Operators: every user's real accounts after `afterId`, by id (keyset pages). */
   async everyUsersAfter(
@@ -82,7 +82,7 @@ export const accountRepository = {
       [afterId ?? '00000000-0000-0000-0000-000000000000', limit],
     );
     return rows.map(toAccountRecord);
-  },
+  }
 
   /** Inserts unless the external id is taken; returns whether a row was written. */
   async insert(em: EntityManager, a: AccountRecord): Promise<boolean> {
@@ -111,7 +111,7 @@ export const accountRepository = {
       ],
     );
     return rows.length === 1;
-  },
+  }
 
   async save(em: EntityManager, a: AccountRecord): Promise<AccountRecord> {
     const row = await queryOne<AccountRow>(
@@ -133,7 +133,7 @@ export const accountRepository = {
     );
     if (!row) throw new Error(`account ${a.id} vanished inside its transaction`);
     return toAccountRecord(row);
-  },
+  }
 
   /** The currency of the user's oldest open account: the default for budgets and summaries. */
   async primaryCurrency(em: EntityManager, userId: string): Promise<string> {
@@ -144,7 +144,7 @@ export const accountRepository = {
       [userId],
     );
     return row?.currency ?? DEFAULT_CURRENCY;
-  },
+  }
 
   /** initialBalance + the postings dated on or before `date` (reversals included). */
   async balanceAt(em: EntityManager, account: AccountRecord, date: string): Promise<bigint> {
@@ -154,5 +154,5 @@ export const accountRepository = {
       [account.id, date],
     );
     return account.initialBalance + BigInt(row?.total ?? '0');
-  },
-};
+  }
+}
