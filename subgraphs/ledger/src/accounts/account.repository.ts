@@ -12,6 +12,12 @@ import {
   type AccountRow,
 } from './account.model';
 
+/** One account's balance asked for at the end of one day. */
+export interface BalanceAtKey {
+  accountId: string;
+  date: string;
+}
+
 /** SQL for the user's real accounts; every statement is scoped by user id. */
 export class AccountRepository {
   async byIds(em: EntityManager, userId: string, ids: readonly string[]): Promise<AccountRecord[]> {
@@ -146,13 +152,22 @@ export class AccountRepository {
     return row?.currency ?? DEFAULT_CURRENCY;
   }
 
-  /** initialBalance + the postings dated on or before `date` (reversals included). */
-  async balanceAt(em: EntityManager, account: AccountRecord, date: string): Promise<bigint> {
-    const row = await queryOne<{ total: string | null }>(
+  /**
+   * The sum of each account's postings dated on or before its date (reversals included),
+   * in the order of `keys`: one statement for any number of accounts and dates. The
+   * accounts were already scoped to the caller.
+   */
+  async postingTotalsAt(em: EntityManager, keys: readonly BalanceAtKey[]): Promise<bigint[]> {
+    if (keys.length === 0) return [];
+    const rows = await query<{ n: string; total: string | null }>(
       em,
-      'select sum(amount) as total from postings where account_id = ?::uuid and date <= ?::date',
-      [account.id, date],
+      `select k.n, (select sum(p.amount) from postings p
+                     where p.account_id = k.account_id and p.date <= k.date) as total
+         from unnest(array[?]::uuid[], array[?]::date[]) with ordinality as k(account_id, date, n)`,
+      [keys.map((k) => k.accountId), keys.map((k) => k.date)],
     );
-    return account.initialBalance + BigInt(row?.total ?? '0');
+    const totals = keys.map(() => 0n);
+    for (const row of rows) totals[Number(row.n) - 1] = BigInt(row.total ?? '0');
+    return totals;
   }
 }

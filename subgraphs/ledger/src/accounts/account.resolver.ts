@@ -13,7 +13,7 @@ import {
 } from 'type-graphql';
 import { userOf } from '../common/request';
 import { AccountBalance, AccountBalanceConnection } from './account-balance.types';
-import { accountLoader } from './account.loader';
+import { accountLoader, balanceAtLoader } from './account.loader';
 import { CreateAccountInput, UpdateAccountInput } from './account.inputs';
 import { Account } from './account.types';
 import type { LedgerContext } from '../services';
@@ -70,6 +70,7 @@ export class AccountResolver {
     @Ctx() ctx: LedgerContext,
   ): Promise<Account> {
     accountLoader(ctx).clearAll();
+    balanceAtLoader(ctx).clearAll();
     return Account.from(await ctx.services.accounts.update(ctx.em, userOf(ctx), id, input));
   }
 
@@ -80,6 +81,7 @@ export class AccountResolver {
     @Ctx() ctx: LedgerContext,
   ): Promise<Account> {
     accountLoader(ctx).clearAll();
+    balanceAtLoader(ctx).clearAll();
     return Account.from(await ctx.services.accounts.archive(ctx.em, userOf(ctx), id));
   }
 
@@ -91,7 +93,7 @@ export class AccountResolver {
     @Arg('date', () => LocalDateScalar) date: string,
     @Ctx() ctx: LedgerContext,
   ): Promise<Money> {
-    const balance = await ctx.services.accounts.balanceAt(ctx.em, account.record, date);
+    const balance = await balanceAtLoader(ctx).load({ account: account.record, date });
     return Money.of(balance, account.currency);
   }
 }

@@ -17,7 +17,7 @@ import { invalidState, insufficientFunds } from '../common/errors';
 import { amountOf, currencyCode, optionalKey, optionalText, requiredText } from '../common/input';
 import { pgError } from '../common/sql';
 import { accountEventData, type AccountRecord, type AccountType } from './account.model';
-import type { AccountRepository } from './account.repository';
+import type { AccountRepository, BalanceAtKey } from './account.repository';
 
 export interface NewAccount {
   name: string;
@@ -61,6 +61,12 @@ function cursorId(value: unknown): string {
   if (typeof value !== 'string' || !isUuid(value))
     throw badInput('Invalid cursor', { field: 'after' });
   return value;
+}
+
+/** One account's balance asked for at the end of one day (Account.balanceAt). */
+export interface BalanceAtQuery {
+  account: AccountRecord;
+  date: LocalDate;
 }
 
 export class AccountService {
@@ -203,8 +209,13 @@ export class AccountService {
     return this.repo.primaryCurrency(em, userId);
   }
 
-  /** The balance at the end of `date`, recomputed from the postings (history included). */
-  async balanceAt(em: EntityManager, account: AccountRecord, date: LocalDate): Promise<bigint> {
-    return this.repo.balanceAt(em, account, date);
+  /**
+   * Each account's balance at the end of its date, recomputed from the postings (history
+   * included): initialBalance + the postings dated on or before it. In the order of `queries`.
+   */
+  async balancesAt(em: EntityManager, queries: readonly BalanceAtQuery[]): Promise<bigint[]> {
+    const keys: BalanceAtKey[] = queries.map((q) => ({ accountId: q.account.id, date: q.date }));
+    const totals = await this.repo.postingTotalsAt(em, keys);
+    return queries.map((q, i) => q.account.initialBalance + totals[i]!);
   }
 }

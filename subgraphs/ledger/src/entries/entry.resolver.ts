@@ -1,6 +1,6 @@
 import { LocalDateScalar, PageArgs, Scope, type ConnectionValue } from '@saldo/kit';
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { accountLoader } from '../accounts/account.loader';
+import { accountLoader, balanceAtLoader } from '../accounts/account.loader';
 import { todayOf, userOf } from '../common/request';
 import { EntryOrder } from './entry-query';
 import { CreateEntryInput, EntryFilterInput, UpdateEntryInput } from './entry.inputs';
@@ -11,6 +11,7 @@ import type { LedgerContext } from '../services';
 /** Writes change balances and postings: drop what this request already loaded. */
 function forgetLoaded(ctx: LedgerContext): void {
   accountLoader(ctx).clearAll();
+  balanceAtLoader(ctx).clearAll();
   entryLoader(ctx).clearAll();
   postingsLoader(ctx).clearAll();
 }
