@@ -1,19 +1,28 @@
 import { createSubgraph, type Subgraph } from '@saldo/kit';
 import { migrations } from '../migrations';
-import { withCardHandlers } from './cards/card.consumer';
 import { ledgerSettings, type LedgerConfig } from './config';
-import { RecurrenceScheduler } from './recurrences/recurrence.scheduler';
 import { schemaOptions } from './schema';
-import { userHandlers } from './users/user.consumer';
+import {
+  createCoreServices,
+  createHandlers,
+  createServices,
+  type LedgerServices,
+} from './services';
+
+export type LedgerSubgraph = Subgraph<LedgerServices>;
 
 /**
  * Starts the ledger: its database and migrations, the LEDGER stream it owns, the
  * consumer of identity's user events and of cards' events, the recurrence scheduler and
- * the GraphQL API.
+ * the GraphQL API. `database` overrides `saldo_ledger` (tests).
  */
-export async function startLedger(config: LedgerConfig, database?: string): Promise<Subgraph> {
+export async function startLedger(
+  config: LedgerConfig,
+  database?: string,
+): Promise<LedgerSubgraph> {
   const settings = ledgerSettings(config);
-  return createSubgraph({
+  const core = createCoreServices();
+  return createSubgraph<LedgerServices>({
     name: 'ledger',
     config,
     database,
@@ -21,11 +30,11 @@ export async function startLedger(config: LedgerConfig, database?: string): Prom
     migrations,
     schema: schemaOptions,
     streams: ['ledger'],
-    handlers: withCardHandlers(userHandlers),
-    background: (app) => {
+    services: (runtime) => createServices(runtime, core),
+    handlers: createHandlers(core),
+    background: (_runtime, services) => {
       if (settings.LEDGER_SCHEDULER_INTERVAL_MS === 0) return async () => undefined;
-      const scheduler = new RecurrenceScheduler(app.orm, app.log.child({ component: 'scheduler' }));
-      return scheduler.start(settings.LEDGER_SCHEDULER_INTERVAL_MS);
+      return services.scheduler.start(settings.LEDGER_SCHEDULER_INTERVAL_MS);
     },
   });
 }

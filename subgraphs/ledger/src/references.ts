@@ -3,24 +3,21 @@ import {
   requireScope,
   Scope,
   type ReferenceResolver,
-  type RequestContext,
   callerOnlyUserReference,
 } from '@saldo/kit';
 import { User } from './users/user.types';
-import { accountService } from './accounts/account.service';
 import { Account } from './accounts/account.types';
-import { categoryService } from './categories/category.service';
 import { Category } from './categories/category.types';
-import { entryService } from './entries/entry.service';
 import { Entry } from './entries/entry.types';
+import type { LedgerContext } from './services';
 
 /** Other subgraphs reach the ledger's entities through `_entities`: same scope as a query. */
-const reader = (ctx: RequestContext) => requireScope(ctx.caller, Scope.LEDGER_READ);
+const reader = (ctx: LedgerContext) => requireScope(ctx.caller, Scope.LEDGER_READ);
 
 /** Batched per request by the kit; another user's id resolves to null. */
-export const references: Record<string, ReferenceResolver> = {
+export const references: Record<string, ReferenceResolver<LedgerContext>> = {
   Account: async (ids, ctx) => {
-    const rows = await accountService.byIds(ctx.em, reader(ctx), ids);
+    const rows = await ctx.services.accounts.byIds(ctx.em, reader(ctx), ids);
     return byKeys(
       ids,
       rows.map((r) => Account.from(r)),
@@ -28,7 +25,7 @@ export const references: Record<string, ReferenceResolver> = {
     );
   },
   Category: async (ids, ctx) => {
-    const rows = await categoryService.byIds(ctx.em, reader(ctx), ids);
+    const rows = await ctx.services.categories.byIds(ctx.em, reader(ctx), ids);
     return byKeys(
       ids,
       rows.map((r) => Category.from(r)),
@@ -36,7 +33,7 @@ export const references: Record<string, ReferenceResolver> = {
     );
   },
   Entry: async (ids, ctx) => {
-    const rows = await entryService.byIds(ctx.em, reader(ctx), ids);
+    const rows = await ctx.services.entries.byIds(ctx.em, reader(ctx), ids);
     return byKeys(
       ids,
       rows.map((r) => Entry.from(r)),

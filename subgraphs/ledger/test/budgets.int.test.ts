@@ -1,7 +1,6 @@
 import { newId } from '@saldo/kit';
 import { errorCode } from '@saldo/kit/testing';
 import { EntryKind, EntrySource } from '../src/entries/entry.model';
-import { entryService } from '../src/entries/entry.service';
 import { startLedgerForTest, type Api, type Ledger } from './harness';
 
 interface Budget {
@@ -55,7 +54,7 @@ describe('budgets and summary', () => {
     // A card installment arrives over events: same rules, counted in the budget.
     const card = (await ana.account({ name: 'Cartão', type: 'CREDIT_CARD' })).id;
     await ledger.t.subgraph.orm.em.fork().transactional((em) =>
-      entryService.createInTransaction(
+      ledger.services.entries.createInTransaction(
         em,
         ana.userId,
         [

@@ -8,7 +8,6 @@ import {
 } from '@saldo/kit';
 import { errorCode, waitFor } from '@saldo/kit/testing';
 import { EntryKind, EntrySource } from '../src/entries/entry.model';
-import { entryService } from '../src/entries/entry.service';
 import { startLedgerForTest, type Api, type Ledger } from './harness';
 
 describe('events in and out', () => {
@@ -239,7 +238,7 @@ describe('events in and out', () => {
     };
     const post = (c: typeof command) =>
       em().transactional((tx) =>
-        entryService.createInTransaction(tx, ana.userId, [c], '2024-07-10'),
+        ledger.services.entries.createInTransaction(tx, ana.userId, [c], '2024-07-10'),
       );
     const [first] = await post(command);
     const [again] = await post(command);

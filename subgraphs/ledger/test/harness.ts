@@ -1,13 +1,14 @@
-import { newId, type Subgraph } from '@saldo/kit';
+import { newId } from '@saldo/kit';
 import {
   startTestSubgraph,
   type GraphQLResponse,
   type TestClient,
   type TestSubgraph,
 } from '@saldo/kit/testing';
-import { startLedger } from '../src/app';
+import { startLedger, type LedgerSubgraph } from '../src/app';
 import { query, type SqlValue } from '../src/common/sql';
 import type { LedgerConfig } from '../src/config';
+import type { LedgerServices } from '../src/services';
 
 export const ACCOUNT_FIELDS =
   'id name type currency archived allowNegative balance { amount currency } initialBalance { amount currency }';
@@ -99,7 +100,9 @@ export class Api {
 }
 
 export interface Ledger {
-  t: TestSubgraph<Subgraph>;
+  t: TestSubgraph<LedgerSubgraph>;
+  /** The running ledger's services: the same graph its resolvers and handlers use. */
+  services: LedgerServices;
   as(userId?: string, timeZone?: string): Api;
   sql<T extends Record<string, unknown>>(text: string, params?: SqlValue[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -110,12 +113,13 @@ export async function startLedgerForTest(
   name: string,
   config: Partial<LedgerConfig> = {},
 ): Promise<Ledger> {
-  const t = await startTestSubgraph<Subgraph, LedgerConfig>(name, startLedger, {
+  const t = await startTestSubgraph<LedgerSubgraph, LedgerConfig>(name, startLedger, {
     LEDGER_SCHEDULER_INTERVAL_MS: 0,
     ...config,
   });
   return {
     t,
+    services: t.subgraph.services,
     as: (userId = newId(), timeZone?: string) =>
       new Api(t.client.as(userId, undefined, timeZone), userId),
     sql: (text, params = []) => query(t.subgraph.orm.em.fork(), text, params),

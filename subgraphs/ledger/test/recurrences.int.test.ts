@@ -22,7 +22,7 @@ describe('recurrences', () => {
     // UTC, so that the tests' "today" (UTC) is also the caller's.
     ana = ledger.as(undefined, 'UTC');
     account = (await ana.account({ initialBalance: '10000' })).id;
-    scheduler = new RecurrenceScheduler(ledger.t.subgraph.orm, ledger.t.subgraph.log);
+    scheduler = ledger.services.scheduler;
   });
   afterAll(async () => {
     await ledger?.stop();
@@ -93,7 +93,11 @@ describe('recurrences', () => {
     expect(before.filter((o) => o.status === 'PENDING').length).toBeGreaterThanOrEqual(4);
     // Two schedulers at once, 20 days later: more occurrences, each exactly once.
     const later = new Date(Date.now() + 20 * 86_400_000);
-    const other = new RecurrenceScheduler(ledger.t.subgraph.orm, ledger.t.subgraph.log);
+    const other = new RecurrenceScheduler(
+      ledger.t.subgraph.orm,
+      ledger.t.subgraph.log,
+      ledger.services,
+    );
     await Promise.all([scheduler.runOnce(later), other.runOnce(later)]);
     await scheduler.runOnce(later);
     const after = await occurrences(r.id);

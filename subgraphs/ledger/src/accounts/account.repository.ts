@@ -12,8 +12,14 @@ import {
   type AccountRow,
 } from './account.model';
 
+/** One account's balance asked for at the end of one day. */
+export interface BalanceAtKey {
+  accountId: string;
+  date: string;
+}
+
 /** SQL for the user's real accounts; every statement is scoped by user id. */
-export const accountRepository = {
+export class AccountRepository {
   async byIds(em: EntityManager, userId: string, ids: readonly string[]): Promise<AccountRecord[]> {
     const rows = await query<AccountRow>(
       em,
@@ -22,7 +28,7 @@ export const accountRepository = {
       [userId, ids],
     );
     return rows.map(toAccountRecord);
-  },
+  }
 
   async byId(
     em: EntityManager,
@@ -37,7 +43,7 @@ export const accountRepository = {
       [userId, id],
     );
     return row ? toAccountRecord(row) : null;
-  },
+  }
 
   async byExternalId(
     em: EntityManager,
@@ -51,7 +57,7 @@ export const accountRepository = {
       [userId, externalId],
     );
     return row ? toAccountRecord(row) : null;
-  },
+  }
 
   async list(
     em: EntityManager,
@@ -66,7 +72,7 @@ export const accountRepository = {
       [userId],
     );
     return rows.map(toAccountRecord);
-  },
+  }
 
   /** Operators: every user's real accounts after `afterId`, by id (keyset pages). */
   async everyUsersAfter(
@@ -82,7 +88,7 @@ export const accountRepository = {
       [afterId ?? '00000000-0000-0000-0000-000000000000', limit],
     );
     return rows.map(toAccountRecord);
-  },
+  }
 
   /** Inserts unless the external id is taken; returns whether a row was written. */
   async insert(em: EntityManager, a: AccountRecord): Promise<boolean> {
@@ -111,7 +117,7 @@ export const accountRepository = {
       ],
     );
     return rows.length === 1;
-  },
+  }
 
   async save(em: EntityManager, a: AccountRecord): Promise<AccountRecord> {
     const row = await queryOne<AccountRow>(
@@ -133,7 +139,7 @@ export const accountRepository = {
     );
     if (!row) throw new Error(`account ${a.id} vanished inside its transaction`);
     return toAccountRecord(row);
-  },
+  }
 
   /** The currency of the user's oldest open account: the default for budgets and summaries. */
   async primaryCurrency(em: EntityManager, userId: string): Promise<string> {
@@ -144,15 +150,24 @@ export const accountRepository = {
       [userId],
     );
     return row?.currency ?? DEFAULT_CURRENCY;
-  },
+  }
 
-  /** initialBalance + the postings dated on or before `date` (reversals included). */
-  async balanceAt(em: EntityManager, account: AccountRecord, date: string): Promise<bigint> {
-    const row = await queryOne<{ total: string | null }>(
+  /**
+   * The sum of each account's postings dated on or before its date (reversals included),
+   * in the order of `keys`: one statement for any number of accounts and dates. The
+   * accounts were already scoped to the caller.
+   */
+  async postingTotalsAt(em: EntityManager, keys: readonly BalanceAtKey[]): Promise<bigint[]> {
+    if (keys.length === 0) return [];
+    const rows = await query<{ n: string; total: string | null }>(
       em,
-      'select sum(amount) as total from postings where account_id = ?::uuid and date <= ?::date',
-      [account.id, date],
+      `select k.n, (select sum(p.amount) from postings p
+                     where p.account_id = k.account_id and p.date <= k.date) as total
+         from unnest(array[?]::uuid[], array[?]::date[]) with ordinality as k(account_id, date, n)`,
+      [keys.map((k) => k.accountId), keys.map((k) => k.date)],
     );
-    return account.initialBalance + BigInt(row?.total ?? '0');
-  },
-};
+    const totals = keys.map(() => 0n);
+    for (const row of rows) totals[Number(row.n) - 1] = BigInt(row.total ?? '0');
+    return totals;
+  }
+}

@@ -1,11 +1,4 @@
-import {
-  LocalDateScalar,
-  Money,
-  PageArgs,
-  Scope,
-  type ConnectionValue,
-  type RequestContext,
-} from '@saldo/kit';
+import { LocalDateScalar, Money, PageArgs, Scope, type ConnectionValue } from '@saldo/kit';
 import {
   Arg,
   Args,
@@ -20,26 +13,26 @@ import {
 } from 'type-graphql';
 import { userOf } from '../common/request';
 import { AccountBalance, AccountBalanceConnection } from './account-balance.types';
-import { accountLoader } from './account.loader';
+import { accountLoader, balanceAtLoader } from './account.loader';
 import { CreateAccountInput, UpdateAccountInput } from './account.inputs';
-import { accountService } from './account.service';
 import { Account } from './account.types';
+import type { LedgerContext } from '../services';
 
 @Resolver(() => Account)
 export class AccountResolver {
   @Authorized(Scope.LEDGER_READ)
   @Query(() => Account, { description: 'One of your accounts; NOT_FOUND otherwise.' })
-  async account(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Account> {
-    return Account.from(await accountService.get(ctx.em, userOf(ctx), id));
+  async account(@Arg('id', () => ID) id: string, @Ctx() ctx: LedgerContext): Promise<Account> {
+    return Account.from(await ctx.services.accounts.get(ctx.em, userOf(ctx), id));
   }
 
   @Authorized(Scope.LEDGER_READ)
   @Query(() => [Account], { description: 'Your accounts, oldest first.' })
   async accounts(
     @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Account[]> {
-    return (await accountService.list(ctx.em, userOf(ctx), includeArchived)).map((r) =>
+    return (await ctx.services.accounts.list(ctx.em, userOf(ctx), includeArchived)).map((r) =>
       Account.from(r),
     );
   }
@@ -51,9 +44,9 @@ export class AccountResolver {
   })
   async accountBalances(
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<ConnectionValue<AccountBalance>> {
-    const { edges, pageInfo } = await accountService.everyUsers(ctx.em, page);
+    const { edges, pageInfo } = await ctx.services.accounts.everyUsers(ctx.em, page);
     return {
       edges: edges.map((e) => ({ cursor: e.cursor, node: AccountBalance.from(e.node) })),
       pageInfo,
@@ -64,9 +57,9 @@ export class AccountResolver {
   @Mutation(() => Account)
   async createAccount(
     @Arg('input', () => CreateAccountInput) input: CreateAccountInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Account> {
-    return Account.from(await accountService.create(ctx.em, userOf(ctx), input));
+    return Account.from(await ctx.services.accounts.create(ctx.em, userOf(ctx), input));
   }
 
   @Authorized(Scope.LEDGER_WRITE)
@@ -74,20 +67,22 @@ export class AccountResolver {
   async updateAccount(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateAccountInput) input: UpdateAccountInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Account> {
     accountLoader(ctx).clearAll();
-    return Account.from(await accountService.update(ctx.em, userOf(ctx), id, input));
+    balanceAtLoader(ctx).clearAll();
+    return Account.from(await ctx.services.accounts.update(ctx.em, userOf(ctx), id, input));
   }
 
   @Authorized(Scope.LEDGER_WRITE)
   @Mutation(() => Account, { description: 'Hides the account and refuses new entries on it.' })
   async archiveAccount(
     @Arg('id', () => ID) id: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Account> {
     accountLoader(ctx).clearAll();
-    return Account.from(await accountService.archive(ctx.em, userOf(ctx), id));
+    balanceAtLoader(ctx).clearAll();
+    return Account.from(await ctx.services.accounts.archive(ctx.em, userOf(ctx), id));
   }
 
   @FieldResolver(() => Money, {
@@ -96,8 +91,9 @@ export class AccountResolver {
   async balanceAt(
     @Root() account: Account,
     @Arg('date', () => LocalDateScalar) date: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Money> {
-    return Money.of(await accountService.balanceAt(ctx.em, account.record, date), account.currency);
+    const balance = await balanceAtLoader(ctx).load({ account: account.record, date });
+    return Money.of(balance, account.currency);
   }
 }

@@ -17,7 +17,7 @@ import { invalidState, insufficientFunds } from '../common/errors';
 import { amountOf, currencyCode, optionalKey, optionalText, requiredText } from '../common/input';
 import { pgError } from '../common/sql';
 import { accountEventData, type AccountRecord, type AccountType } from './account.model';
-import { accountRepository as repo } from './account.repository';
+import type { AccountRepository, BalanceAtKey } from './account.repository';
 
 export interface NewAccount {
   name: string;
@@ -63,19 +63,27 @@ function cursorId(value: unknown): string {
   return value;
 }
 
+/** One account's balance asked for at the end of one day (Account.balanceAt). */
+export interface BalanceAtQuery {
+  account: AccountRecord;
+  date: LocalDate;
+}
+
 export class AccountService {
+  constructor(private readonly repo: AccountRepository) {}
+
   async get(em: EntityManager, userId: string, id: string): Promise<AccountRecord> {
-    const account = isUuid(id) ? await repo.byId(em, userId, id) : null;
+    const account = isUuid(id) ? await this.repo.byId(em, userId, id) : null;
     if (!account) throw notFound('Account', id);
     return account;
   }
 
   byIds(em: EntityManager, userId: string, ids: readonly string[]): Promise<AccountRecord[]> {
-    return repo.byIds(em, userId, ids.filter(isUuid));
+    return this.repo.byIds(em, userId, ids.filter(isUuid));
   }
 
   list(em: EntityManager, userId: string, includeArchived: boolean): Promise<AccountRecord[]> {
-    return repo.list(em, userId, includeArchived);
+    return this.repo.list(em, userId, includeArchived);
   }
 
   /** Operators: every user's real accounts, a page at a time in id order (e.g. for verify). */
@@ -84,7 +92,7 @@ export class AccountService {
       page,
       'accounts:id',
       (a: AccountRecord) => [a.id],
-      ({ after, limit }) => repo.everyUsersAfter(em, after ? cursorId(after[0]) : null, limit),
+      ({ after, limit }) => this.repo.everyUsersAfter(em, after ? cursorId(after[0]) : null, limit),
     );
   }
 
@@ -107,13 +115,13 @@ export class AccountService {
     const account = this.recordOf(userId, input);
     let created: boolean;
     try {
-      created = await repo.insert(em, account);
+      created = await this.repo.insert(em, account);
     } catch (error) {
       throw overdraftError(error, account, 'initialBalance');
     }
     if (!created) {
       const existing = account.externalId
-        ? await repo.byExternalId(em, userId, account.externalId)
+        ? await this.repo.byExternalId(em, userId, account.externalId)
         : null;
       if (!existing) throw new Error('account insert skipped without a colliding external id');
       return { account: existing, created: false };
@@ -158,7 +166,7 @@ export class AccountService {
     patch: AccountPatch,
   ): Promise<AccountRecord> {
     return em.transactional(async (tx) => {
-      const before = isUuid(id) ? await repo.byId(tx, userId, id, true) : null;
+      const before = isUuid(id) ? await this.repo.byId(tx, userId, id, true) : null;
       if (!before) throw notFound('Account', id);
       const initial =
         patch.initialBalance === undefined || patch.initialBalance === null
@@ -180,7 +188,7 @@ export class AccountService {
       };
       let after: AccountRecord;
       try {
-        after = await repo.save(tx, changed);
+        after = await this.repo.save(tx, changed);
       } catch (error) {
         throw overdraftError(error, before, delta === 0n ? 'allowNegative' : 'initialBalance');
       }
@@ -196,10 +204,18 @@ export class AccountService {
     return this.update(em, userId, id, { archived: true });
   }
 
-  /** The balance at the end of `date`, recomputed from the postings (history included). */
-  async balanceAt(em: EntityManager, account: AccountRecord, date: LocalDate): Promise<bigint> {
-    return repo.balanceAt(em, account, date);
+  /** The currency of the user's oldest open account: the default for budgets and summaries. */
+  primaryCurrency(em: EntityManager, userId: string): Promise<string> {
+    return this.repo.primaryCurrency(em, userId);
+  }
+
+  /**
+   * Each account's balance at the end of its date, recomputed from the postings (history
+   * included): initialBalance + the postings dated on or before it. In the order of `queries`.
+   */
+  async balancesAt(em: EntityManager, queries: readonly BalanceAtQuery[]): Promise<bigint[]> {
+    const keys: BalanceAtKey[] = queries.map((q) => ({ accountId: q.account.id, date: q.date }));
+    const totals = await this.repo.postingTotalsAt(em, keys);
+    return queries.map((q, i) => q.account.initialBalance + totals[i]!);
   }
 }
-
-export const accountService = new AccountService();

@@ -1,4 +1,4 @@
-import { DecimalScalar, Scope, type RequestContext } from '@saldo/kit';
+import { DecimalScalar, Scope } from '@saldo/kit';
 import {
   Arg,
   Authorized,
@@ -13,8 +13,8 @@ import {
 import { categoryLoader } from '../categories/category.loader';
 import { Category } from '../categories/category.types';
 import { userOf } from '../common/request';
-import { budgetService } from './budget.service';
 import { Budget } from './budget.types';
+import type { LedgerContext } from '../services';
 
 @Resolver(() => Budget)
 export class BudgetResolver {
@@ -22,9 +22,9 @@ export class BudgetResolver {
   @Query(() => [Budget], { description: 'Budgets of a month (YYYY-MM) with what was spent.' })
   async budgets(
     @Arg('month', () => String) month: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Budget[]> {
-    return (await budgetService.list(ctx.em, userOf(ctx), month)).map((r) => Budget.from(r));
+    return (await ctx.services.budgets.list(ctx.em, userOf(ctx), month)).map((r) => Budget.from(r));
   }
 
   @Authorized(Scope.LEDGER_WRITE)
@@ -40,15 +40,15 @@ export class BudgetResolver {
       description: 'Defaults to the currency of your oldest account.',
     })
     currency: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Budget> {
     return Budget.from(
-      await budgetService.set(ctx.em, userOf(ctx), { categoryId, month, limit, currency }),
+      await ctx.services.budgets.set(ctx.em, userOf(ctx), { categoryId, month, limit, currency }),
     );
   }
 
   @FieldResolver(() => Category)
-  async category(@Root() budget: Budget, @Ctx() ctx: RequestContext): Promise<Category | null> {
+  async category(@Root() budget: Budget, @Ctx() ctx: LedgerContext): Promise<Category | null> {
     const category = await categoryLoader(ctx).load(budget.categoryId);
     return category ? Category.from(category) : null;
   }

@@ -1,6 +1,6 @@
 import { assertMonth, badInput, recordEvents, newId, type EntityManager } from '@saldo/kit';
-import { accountRepository } from '../accounts/account.repository';
-import { categoryService } from '../categories/category.service';
+import type { AccountService } from '../accounts/account.service';
+import type { CategoryService } from '../categories/category.service';
 import { CategoryKind } from '../categories/category.model';
 import { currencyCode, positiveAmount } from '../common/input';
 import { query, queryOne } from '../common/sql';
@@ -49,6 +49,11 @@ export interface BudgetInput {
 }
 
 export class BudgetService {
+  constructor(
+    private readonly categories: CategoryService,
+    private readonly accounts: AccountService,
+  ) {}
+
   async list(em: EntityManager, userId: string, month: string): Promise<BudgetRecord[]> {
     const rows = await query<BudgetRow>(
       em,
@@ -64,13 +69,13 @@ export class BudgetService {
    */
   async set(em: EntityManager, userId: string, input: BudgetInput): Promise<BudgetRecord> {
     const month = assertMonth(input.month);
-    const category = await categoryService.get(em, userId, input.categoryId, 'categoryId');
+    const category = await this.categories.get(em, userId, input.categoryId, 'categoryId');
     if (category.kind !== CategoryKind.EXPENSE) {
       throw badInput('Budgets are for expense categories', { field: 'categoryId' });
     }
     const currency = input.currency
       ? currencyCode(input.currency)
-      : await accountRepository.primaryCurrency(em, userId);
+      : await this.accounts.primaryCurrency(em, userId);
     const limit = positiveAmount(input.limit, currency, 'limit');
     return em.transactional(async (tx) => {
       const saved = await queryOne<{ id: string }>(
@@ -91,5 +96,3 @@ export class BudgetService {
     });
   }
 }
-
-export const budgetService = new BudgetService();

@@ -1,24 +1,53 @@
 import { event, recordEvents, type EntityManager, type EventData } from '@saldo/kit';
 import { accountEventData, AccountType, type AccountRecord } from '../accounts/account.model';
-import { accountRepository } from '../accounts/account.repository';
-import { accountService } from '../accounts/account.service';
+import type { AccountRepository } from '../accounts/account.repository';
+import type { AccountService } from '../accounts/account.service';
 
 export type CardData = EventData<'cards.card.created'>['card'];
 
 /** The liability account's external id: links it back to its card. */
 export const cardExternalId = (cardId: string) => `card:${cardId}`;
 
-/**
- * Creates the card's CREDIT_CARD account with the id cards chose (so cards knows it at
- * once), or returns it when it exists. Idempotent by id and by external id.
- */
-async function ensureAccount(
-  em: EntityManager,
-  userId: string,
-  card: CardData,
-): Promise<AccountRecord> {
+/** Each card's CREDIT_CARD account in the ledger, kept in line with the card's events. */
+export class CardAccounts {
+  constructor(
+    private readonly repo: AccountRepository,
+    private readonly accounts: AccountService,
+  ) {}
+
+  /** Brings the card's account in line with the card: created, renamed, archived. */
+  async sync(em: EntityManager, userId: string, card: CardData): Promise<AccountRecord> {
+    const account = await this.ensure(em, userId, card);
+    if (account.name === card.name && account.archived === card.archived) return account;
+    return this.accounts.update(em, userId, account.id, {
+      name: card.name,
+      archived: card.archived,
+    });
+  }
+
+  /**
+   * Creates the card's CREDIT_CARD account with the id cards chose (so cards knows it at
+   * once), or returns it when it exists. Idempotent by id and by external id.
+   */
+  private async ensure(em: EntityManager, userId: string, card: CardData): Promise<AccountRecord> {
+    const account = liabilityAccountOf(userId, card);
+    if (await this.repo.insert(em, account)) {
+      await recordEvents(em, [
+        event('ledger.account.created', userId, { account: accountEventData(account) }),
+      ]);
+      return account;
+    }
+    const existing = await this.repo.byId(em, userId, account.id);
+    if (!existing || existing.externalId !== account.externalId) {
+      throw new Error(`the account for card ${card.id} collides with another account`);
+    }
+    return existing;
+  }
+}
+
+function liabilityAccountOf(userId: string, card: CardData): AccountRecord {
   const now = new Date();
-  const account: AccountRecord = {
+  return {
     id: card.liabilityAccountId,
     userId,
     type: AccountType.CREDIT_CARD,
@@ -34,29 +63,4 @@ async function ensureAccount(
     createdAt: now,
     updatedAt: now,
   };
-  if (await accountRepository.insert(em, account)) {
-    await recordEvents(em, [
-      event('ledger.account.created', userId, { account: accountEventData(account) }),
-    ]);
-    return account;
-  }
-  const existing = await accountRepository.byId(em, userId, account.id);
-  if (!existing || existing.externalId !== account.externalId) {
-    throw new Error(`the account for card ${card.id} collides with another account`);
-  }
-  return existing;
-}
-
-/** Brings the card's account in line with the card: created, renamed, archived. */
-export async function syncCardAccount(
-  em: EntityManager,
-  userId: string,
-  card: CardData,
-): Promise<AccountRecord> {
-  const account = await ensureAccount(em, userId, card);
-  if (account.name === card.name && account.archived === card.archived) return account;
-  return accountService.update(em, userId, account.id, {
-    name: card.name,
-    archived: card.archived,
-  });
 }

@@ -1,8 +1,8 @@
 import type { Envelope, EventType, HandlerContext, HandlerMap } from '@saldo/kit';
-import { syncCardAccount } from './card-account';
+import type { CardAccounts } from './card-account';
 import { claimVersion, eraseCardSync } from './card-sync';
-import { bookPayment } from './payment-transfer';
-import { syncPurchase } from './purchase-sync';
+import type { PaymentTransfers } from './payment-transfer';
+import type { PurchaseSync } from './purchase-sync';
 
 type Handler<T extends EventType> = NonNullable<HandlerMap[T]>;
 
@@ -26,7 +26,15 @@ function owner(event: { userId: string | null; type: string }): string {
  * (EXPENSE entries) and its invoice payments (TRANSFER entries), all source CARDS with an
  * externalId linking back. Added to `base`; erasure also forgets the applied versions.
  */
-export function withCardHandlers(base: HandlerMap): HandlerMap {
+export function cardHandlers(
+  base: HandlerMap,
+  cards: {
+    cardAccounts: CardAccounts;
+    cardPurchases: PurchaseSync;
+    cardPayments: PaymentTransfers;
+  },
+): HandlerMap {
+  const { cardAccounts, cardPurchases, cardPayments } = cards;
   const erase = base['identity.user.deleted'];
   return {
     ...base,
@@ -37,24 +45,24 @@ export function withCardHandlers(base: HandlerMap): HandlerMap {
     'cards.card.created': async (event, { em }) => {
       const { card } = event.data;
       if (await claimVersion(em, owner(event), card.id, card.version)) {
-        await syncCardAccount(em, owner(event), card);
+        await cardAccounts.sync(em, owner(event), card);
       }
     },
     'cards.card.updated': async (event, { em }) => {
       const { card } = event.data;
       if (await claimVersion(em, owner(event), card.id, card.version)) {
-        await syncCardAccount(em, owner(event), card);
+        await cardAccounts.sync(em, owner(event), card);
       }
     },
     'cards.purchase.created': (event, { em, log }) =>
-      syncPurchase(em, owner(event), event.data.purchase, log),
+      cardPurchases.sync(em, owner(event), event.data.purchase, log),
     'cards.purchase.updated': (event, { em, log }) =>
-      syncPurchase(em, owner(event), event.data.purchase, log),
+      cardPurchases.sync(em, owner(event), event.data.purchase, log),
     'cards.purchase.deleted': (event, { em, log }) =>
-      syncPurchase(em, owner(event), event.data.purchase, log),
+      cardPurchases.sync(em, owner(event), event.data.purchase, log),
     'cards.purchase.refunded': (event, { em, log }) =>
-      syncPurchase(em, owner(event), event.data.purchase, log),
+      cardPurchases.sync(em, owner(event), event.data.purchase, log),
     'cards.payment.requested': (event, { em, log }) =>
-      bookPayment(em, owner(event), event.data.payment, log),
+      cardPayments.book(em, owner(event), event.data.payment, log),
   };
 }

@@ -1,6 +1,6 @@
 import { parseAmount, type EntityManager, type EventData } from '@saldo/kit';
 import { CategoryKind } from '../categories/category.model';
-import { categoryService } from '../categories/category.service';
+import type { CategoryService } from '../categories/category.service';
 import { query } from '../common/sql';
 import type { EntryPatch } from '../entries/entry-changes';
 import {
@@ -29,12 +29,13 @@ export interface WantedEntry {
 
 /** The purchase's category if the ledger can book on it (an open expense category), else none. */
 export async function usableCategory(
+  categories: Pick<CategoryService, 'byIds'>,
   em: EntityManager,
   userId: string,
   categoryId: string | null,
 ): Promise<string | null> {
   if (!categoryId) return null;
-  const [category] = await categoryService.byIds(em, userId, [categoryId]);
+  const [category] = await categories.byIds(em, userId, [categoryId]);
   const usable = category && category.kind === CategoryKind.EXPENSE && !category.archived;
   return usable ? categoryId : null;
 }

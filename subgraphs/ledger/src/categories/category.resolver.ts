@@ -1,4 +1,4 @@
-import { Scope, type RequestContext } from '@saldo/kit';
+import { Scope } from '@saldo/kit';
 import {
   Arg,
   Authorized,
@@ -14,8 +14,8 @@ import { userOf } from '../common/request';
 import { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
 import { categoryLoader } from './category.loader';
 import { CategoryKind } from './category.model';
-import { categoryService } from './category.service';
 import { Category } from './category.types';
+import type { LedgerContext } from '../services';
 
 @Resolver(() => Category)
 export class CategoryResolver {
@@ -24,20 +24,20 @@ export class CategoryResolver {
   async categories(
     @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
     @Arg('kind', () => CategoryKind, { nullable: true }) kind: CategoryKind | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Category[]> {
-    return (await categoryService.list(ctx.em, userOf(ctx), includeArchived, kind ?? null)).map(
-      (r) => Category.from(r),
-    );
+    return (
+      await ctx.services.categories.list(ctx.em, userOf(ctx), includeArchived, kind ?? null)
+    ).map((r) => Category.from(r));
   }
 
   @Authorized(Scope.LEDGER_WRITE)
   @Mutation(() => Category)
   async createCategory(
     @Arg('input', () => CreateCategoryInput) input: CreateCategoryInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Category> {
-    return Category.from(await categoryService.create(ctx.em, userOf(ctx), input));
+    return Category.from(await ctx.services.categories.create(ctx.em, userOf(ctx), input));
   }
 
   @Authorized(Scope.LEDGER_WRITE)
@@ -45,24 +45,24 @@ export class CategoryResolver {
   async updateCategory(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Category> {
     categoryLoader(ctx).clearAll();
-    return Category.from(await categoryService.update(ctx.em, userOf(ctx), id, input));
+    return Category.from(await ctx.services.categories.update(ctx.em, userOf(ctx), id, input));
   }
 
   @Authorized(Scope.LEDGER_WRITE)
   @Mutation(() => Category, { description: 'Hides the category and refuses new entries in it.' })
   async archiveCategory(
     @Arg('id', () => ID) id: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Category> {
     categoryLoader(ctx).clearAll();
-    return Category.from(await categoryService.archive(ctx.em, userOf(ctx), id));
+    return Category.from(await ctx.services.categories.archive(ctx.em, userOf(ctx), id));
   }
 
   @FieldResolver(() => Category, { nullable: true })
-  async parent(@Root() category: Category, @Ctx() ctx: RequestContext): Promise<Category | null> {
+  async parent(@Root() category: Category, @Ctx() ctx: LedgerContext): Promise<Category | null> {
     if (!category.parentId) return null;
     const parent = await categoryLoader(ctx).load(category.parentId);
     return parent ? Category.from(parent) : null;

@@ -182,5 +182,3 @@ export class CategoryService {
     return rows.length;
   }
 }
-
-export const categoryService = new CategoryService();

@@ -1,4 +1,4 @@
-import { Money, type RequestContext } from '@saldo/kit';
+import { Money } from '@saldo/kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { accountLoader } from '../accounts/account.loader';
 import { Account } from '../accounts/account.types';
@@ -8,8 +8,9 @@ import { recurrenceLoader } from '../recurrences/recurrence.loader';
 import { Recurrence } from '../recurrences/recurrence.types';
 import { postingsLoader } from './entry.loader';
 import { Entry, Posting } from './entry.types';
+import type { LedgerContext } from '../services';
 
-async function accountOf(ctx: RequestContext, id: string | null): Promise<Account | null> {
+async function accountOf(ctx: LedgerContext, id: string | null): Promise<Account | null> {
   const account = id ? await accountLoader(ctx).load(id) : null;
   return account ? Account.from(account) : null;
 }
@@ -18,17 +19,17 @@ async function accountOf(ctx: RequestContext, id: string | null): Promise<Accoun
 @Resolver(() => Entry)
 export class EntryFieldsResolver {
   @FieldResolver(() => Account)
-  account(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<Account | null> {
+  account(@Root() entry: Entry, @Ctx() ctx: LedgerContext): Promise<Account | null> {
     return accountOf(ctx, entry.accountId);
   }
 
   @FieldResolver(() => Account, { nullable: true })
-  toAccount(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<Account | null> {
+  toAccount(@Root() entry: Entry, @Ctx() ctx: LedgerContext): Promise<Account | null> {
     return accountOf(ctx, entry.toAccountId);
   }
 
   @FieldResolver(() => Category, { nullable: true })
-  async category(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<Category | null> {
+  async category(@Root() entry: Entry, @Ctx() ctx: LedgerContext): Promise<Category | null> {
     const category = entry.categoryId ? await categoryLoader(ctx).load(entry.categoryId) : null;
     return category ? Category.from(category) : null;
   }
@@ -37,7 +38,7 @@ export class EntryFieldsResolver {
     description:
       'Postings on your accounts; empty while pending. The category side stays internal.',
   })
-  async postings(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<Posting[]> {
+  async postings(@Root() entry: Entry, @Ctx() ctx: LedgerContext): Promise<Posting[]> {
     const rows = await postingsLoader(ctx).load(entry.id);
     return rows
       .filter((p) => p.accountId === entry.accountId || p.accountId === entry.toAccountId)
@@ -51,7 +52,7 @@ export class EntryFieldsResolver {
   }
 
   @FieldResolver(() => Recurrence, { nullable: true })
-  async recurrence(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<Recurrence | null> {
+  async recurrence(@Root() entry: Entry, @Ctx() ctx: LedgerContext): Promise<Recurrence | null> {
     const recurrence = entry.recurrenceId
       ? await recurrenceLoader(ctx).load(entry.recurrenceId)
       : null;
@@ -62,7 +63,7 @@ export class EntryFieldsResolver {
 @Resolver(() => Posting)
 export class PostingResolver {
   @FieldResolver(() => Account)
-  account(@Root() posting: Posting, @Ctx() ctx: RequestContext): Promise<Account | null> {
+  account(@Root() posting: Posting, @Ctx() ctx: LedgerContext): Promise<Account | null> {
     return accountOf(ctx, posting.accountId);
   }
 }

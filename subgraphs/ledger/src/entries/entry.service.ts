@@ -55,6 +55,23 @@ export class EntryService {
     return writeEntries(em, userId, commands, today);
   }
 
+  /** Edits an entry inside the caller's transaction (an event handler's). */
+  async updateInTransaction(
+    em: EntityManager,
+    userId: string,
+    id: string,
+    patch: EntryPatch,
+  ): Promise<EntryRecord> {
+    if (!em.isInTransaction()) throw new Error('updateInTransaction needs a transaction');
+    return updateEntry(em, userId, id, patch);
+  }
+
+  /** Deletes an entry inside the caller's transaction (a handler's, or a recurrence edit). */
+  async deleteInTransaction(em: EntityManager, userId: string, id: string): Promise<EntryRecord> {
+    if (!em.isInTransaction()) throw new Error('deleteInTransaction needs a transaction');
+    return deleteEntry(em, userId, id);
+  }
+
   async update(
     em: EntityManager,
     userId: string,
@@ -118,5 +135,4 @@ export class EntryService {
   }
 }
 
-export const entryService = new EntryService();
 export { EntryOrder };

@@ -1,9 +1,9 @@
 import { addDays, formatAmount, type EntityManager, type LocalDate } from '@saldo/kit';
 import type { EntryCommand } from '../entries/entry-input';
 import { EntrySource, EntryStatus } from '../entries/entry.model';
-import { entryService } from '../entries/entry.service';
+import type { EntryService } from '../entries/entry.service';
 import { RecurrenceStatus, type RecurrenceRecord } from './recurrence.model';
-import { recurrenceRepository } from './recurrence.repository';
+import type { RecurrenceRepository } from './recurrence.repository';
 import { occurrencesThrough, type Occurrence } from './schedule';
 
 /** Occurrences exist as entries this many days ahead of the user's today. */
@@ -33,29 +33,33 @@ function commandFor(r: RecurrenceRecord, o: Occurrence, today: LocalDate): Entry
   };
 }
 
-/**
- * Writes the occurrences due up to today + the horizon as entries (posted when already
- * due and auto-posted, pending otherwise) and moves the cursor, in the caller's
- * transaction with the recurrence locked. Idempotent: an occurrence that exists already
- * (unique recurrence + occurrence date) is skipped.
- */
-export async function materialize(
-  em: EntityManager,
-  r: RecurrenceRecord,
-  today: LocalDate,
-): Promise<RecurrenceRecord> {
-  const window = occurrencesThrough(r.rule, r.nextIndex, addDays(today, HORIZON_DAYS), MAX_PER_RUN);
-  if (window.occurrences.length > 0) {
-    const commands = window.occurrences.map((o) => commandFor(r, o, today));
-    await entryService.createInTransaction(em, r.userId, commands, today);
+export class Materializer {
+  constructor(
+    private readonly entries: EntryService,
+    private readonly repo: RecurrenceRepository,
+  ) {}
+
+  /**
+   * Writes the occurrences due up to today + the horizon as entries (posted when already
+   * due and auto-posted, pending otherwise) and moves the cursor, in the caller's
+   * transaction with the recurrence locked. Idempotent: an occurrence that exists already
+   * (unique recurrence + occurrence date) is skipped.
+   */
+  async run(em: EntityManager, r: RecurrenceRecord, today: LocalDate): Promise<RecurrenceRecord> {
+    const horizon = addDays(today, HORIZON_DAYS);
+    const window = occurrencesThrough(r.rule, r.nextIndex, horizon, MAX_PER_RUN);
+    if (window.occurrences.length > 0) {
+      const commands = window.occurrences.map((o) => commandFor(r, o, today));
+      await this.entries.createInTransaction(em, r.userId, commands, today);
+    }
+    const next: RecurrenceRecord = {
+      ...r,
+      nextIndex: window.nextIndex,
+      nextDate: window.nextDate,
+      status: window.nextDate === null ? RecurrenceStatus.FINISHED : r.status,
+      lastError: null,
+    };
+    await this.repo.save(em, next);
+    return next;
   }
-  const next: RecurrenceRecord = {
-    ...r,
-    nextIndex: window.nextIndex,
-    nextDate: window.nextDate,
-    status: window.nextDate === null ? RecurrenceStatus.FINISHED : r.status,
-    lastError: null,
-  };
-  await recurrenceRepository.save(em, next);
-  return next;
 }

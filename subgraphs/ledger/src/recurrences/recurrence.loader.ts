@@ -1,9 +1,9 @@
-import { byKeys, type RequestContext } from '@saldo/kit';
+import { byKeys } from '@saldo/kit';
 import { userOf } from '../common/request';
+import type { LedgerContext } from '../services';
 import type { RecurrenceRecord } from './recurrence.model';
-import { recurrenceService } from './recurrence.service';
 
-export const recurrenceLoader = (ctx: RequestContext) =>
+export const recurrenceLoader = (ctx: LedgerContext) =>
   ctx.loader<string, RecurrenceRecord | null>('recurrences', async (ids) =>
-    byKeys(ids, await recurrenceService.byIds(ctx.em, userOf(ctx), ids), (r) => r.id),
+    byKeys(ids, await ctx.services.recurrences.byIds(ctx.em, userOf(ctx), ids), (r) => r.id),
   );

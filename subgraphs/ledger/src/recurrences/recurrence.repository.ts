@@ -65,7 +65,8 @@ const COLUMNS: readonly [string, string][] = [
   ['last_error', '?'],
 ];
 
-export const recurrenceRepository = {
+/** SQL for recurrences; the user's own ones unless a method says otherwise. */
+export class RecurrenceRepository {
   async insert(em: EntityManager, r: RecurrenceRecord): Promise<void> {
     await query(
       em,
@@ -73,7 +74,7 @@ export const recurrenceRepository = {
        values (?::uuid, ?::uuid, ${COLUMNS.map(([, p]) => p).join(', ')})`,
       [r.id, r.userId, ...values(r)],
     );
-  },
+  }
 
   async save(em: EntityManager, r: RecurrenceRecord): Promise<void> {
     await query(
@@ -82,7 +83,7 @@ export const recurrenceRepository = {
         where id = ?::uuid and user_id = ?::uuid`,
       [...values(r), r.id, r.userId],
     );
-  },
+  }
 
   async byIds(
     em: EntityManager,
@@ -97,7 +98,7 @@ export const recurrenceRepository = {
       [userId, valid],
     );
     return rows.map(toRecurrenceRecord);
-  },
+  }
 
   /** Locks one recurrence; `skipLocked` lets concurrent schedulers share the work. */
   async lock(
@@ -113,7 +114,7 @@ export const recurrenceRepository = {
       options.userId ? [id, options.userId] : [id],
     );
     return row ? toRecurrenceRecord(row) : null;
-  },
+  }
 
   async list(
     em: EntityManager,
@@ -128,7 +129,7 @@ export const recurrenceRepository = {
       [userId],
     );
     return rows.map(toRecurrenceRecord);
-  },
+  }
 
   /** Active recurrences with an occurrence scheduled on or before `date`. */
   async dueIds(em: EntityManager, date: string, limit: number): Promise<string[]> {
@@ -139,7 +140,7 @@ export const recurrenceRepository = {
       [date],
     );
     return rows.map((r) => r.id);
-  },
+  }
 
   /** Pending occurrences dated after `date`: what an edit or a cancel withdraws. */
   async futurePending(em: EntityManager, id: string, date: string): Promise<string[]> {
@@ -150,5 +151,5 @@ export const recurrenceRepository = {
       [id, date],
     );
     return rows.map((r) => r.id);
-  },
-};
+  }
+}

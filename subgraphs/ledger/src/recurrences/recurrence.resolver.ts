@@ -1,4 +1,4 @@
-import { Scope, type RequestContext } from '@saldo/kit';
+import { Scope } from '@saldo/kit';
 import {
   Arg,
   Authorized,
@@ -16,8 +16,8 @@ import { categoryLoader } from '../categories/category.loader';
 import { Category } from '../categories/category.types';
 import { todayOf, userOf } from '../common/request';
 import { CreateRecurrenceInput, UpdateRecurrenceInput } from './recurrence.inputs';
-import { recurrenceService } from './recurrence.service';
 import { Recurrence } from './recurrence.types';
+import type { LedgerContext } from '../services';
 
 @Resolver(() => Recurrence)
 export class RecurrenceResolver {
@@ -25,9 +25,9 @@ export class RecurrenceResolver {
   @Query(() => [Recurrence], { description: 'Active and paused ones unless includeInactive.' })
   async recurrences(
     @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Recurrence[]> {
-    return (await recurrenceService.list(ctx.em, userOf(ctx), includeInactive)).map((r) =>
+    return (await ctx.services.recurrences.list(ctx.em, userOf(ctx), includeInactive)).map((r) =>
       Recurrence.from(r),
     );
   }
@@ -36,10 +36,12 @@ export class RecurrenceResolver {
   @Mutation(() => Recurrence, { description: 'Creates it and writes its occurrences ahead.' })
   async createRecurrence(
     @Arg('input', () => CreateRecurrenceInput) input: CreateRecurrenceInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Recurrence> {
     const clock = { today: todayOf(ctx), timeZone: ctx.caller.timeZone };
-    return Recurrence.from(await recurrenceService.create(ctx.em, userOf(ctx), input, clock));
+    return Recurrence.from(
+      await ctx.services.recurrences.create(ctx.em, userOf(ctx), input, clock),
+    );
   }
 
   @Authorized(Scope.LEDGER_WRITE)
@@ -47,10 +49,10 @@ export class RecurrenceResolver {
   async updateRecurrence(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateRecurrenceInput) input: UpdateRecurrenceInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Recurrence> {
     return Recurrence.from(
-      await recurrenceService.update(ctx.em, userOf(ctx), id, input, todayOf(ctx)),
+      await ctx.services.recurrences.update(ctx.em, userOf(ctx), id, input, todayOf(ctx)),
     );
   }
 
@@ -58,25 +60,27 @@ export class RecurrenceResolver {
   @Mutation(() => Recurrence, { description: 'Stops it; pending occurrences after today go away.' })
   async cancelRecurrence(
     @Arg('id', () => ID) id: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Recurrence> {
-    return Recurrence.from(await recurrenceService.cancel(ctx.em, userOf(ctx), id, todayOf(ctx)));
+    return Recurrence.from(
+      await ctx.services.recurrences.cancel(ctx.em, userOf(ctx), id, todayOf(ctx)),
+    );
   }
 
   @FieldResolver(() => Account)
-  async account(@Root() r: Recurrence, @Ctx() ctx: RequestContext): Promise<Account | null> {
+  async account(@Root() r: Recurrence, @Ctx() ctx: LedgerContext): Promise<Account | null> {
     const account = await accountLoader(ctx).load(r.accountId);
     return account ? Account.from(account) : null;
   }
 
   @FieldResolver(() => Account, { nullable: true })
-  async toAccount(@Root() r: Recurrence, @Ctx() ctx: RequestContext): Promise<Account | null> {
+  async toAccount(@Root() r: Recurrence, @Ctx() ctx: LedgerContext): Promise<Account | null> {
     const account = r.toAccountId ? await accountLoader(ctx).load(r.toAccountId) : null;
     return account ? Account.from(account) : null;
   }
 
   @FieldResolver(() => Category, { nullable: true })
-  async category(@Root() r: Recurrence, @Ctx() ctx: RequestContext): Promise<Category | null> {
+  async category(@Root() r: Recurrence, @Ctx() ctx: LedgerContext): Promise<Category | null> {
     const category = r.categoryId ? await categoryLoader(ctx).load(r.categoryId) : null;
     return category ? Category.from(category) : null;
   }

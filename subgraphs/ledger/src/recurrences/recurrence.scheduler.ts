@@ -1,10 +1,10 @@
 import { addDays, DomainError, type Logger, type Orm } from '@saldo/kit';
 import { dateIn } from '../common/request';
 import { query } from '../common/sql';
-import { entryService } from '../entries/entry.service';
-import { HORIZON_DAYS, materialize } from './materialize';
+import type { EntryService } from '../entries/entry.service';
+import { HORIZON_DAYS } from './materialize';
 import { RecurrenceStatus } from './recurrence.model';
-import { recurrenceRepository } from './recurrence.repository';
+import type { RecurrenceService } from './recurrence.service';
 
 export interface RunResult {
   materialized: number;
@@ -27,10 +27,17 @@ const utcToday = (now: Date) => now.toISOString().slice(0, 10);
  * SKIP LOCKED, so several replicas can run it together; everything it writes is idempotent.
  */
 export class RecurrenceScheduler {
+  private readonly entries: EntryService;
+  private readonly recurrences: RecurrenceService;
+
   constructor(
     private readonly orm: Orm,
     private readonly log: Logger,
-  ) {}
+    services: { entries: EntryService; recurrences: RecurrenceService },
+  ) {
+    this.entries = services.entries;
+    this.recurrences = services.recurrences;
+  }
 
   /** Runs every `intervalMs` until the returned function is called. */
   start(intervalMs: number): () => Promise<void> {
@@ -52,7 +59,7 @@ export class RecurrenceScheduler {
   async runOnce(now = new Date()): Promise<RunResult> {
     const result: RunResult = { materialized: 0, posted: 0, failed: 0 };
     // Time zones run up to 14 hours ahead of UTC: one day of slack, refined per recurrence.
-    const candidates = await recurrenceRepository.dueIds(
+    const candidates = await this.recurrences.dueIds(
       this.orm.em.fork(),
       addDays(utcToday(now), HORIZON_DAYS + 1),
       500,
@@ -71,11 +78,7 @@ export class RecurrenceScheduler {
 
   private async materializeOne(id: string, now: Date): Promise<boolean> {
     try {
-      await this.orm.em.fork().transactional(async (em) => {
-        const r = await recurrenceRepository.lock(em, id, { skipLocked: true });
-        if (!r || r.status !== RecurrenceStatus.ACTIVE) return;
-        await materialize(em, r, dateIn(r.timeZone, now));
-      });
+      await this.orm.em.fork().transactional((em) => this.recurrences.materializeDue(em, id, now));
       return true;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -105,7 +108,7 @@ export class RecurrenceScheduler {
 
   private async post(row: DueRow): Promise<boolean> {
     try {
-      await entryService.markPosted(this.orm.em.fork(), row.user_id, row.id, row.date);
+      await this.entries.markPosted(this.orm.em.fork(), row.user_id, row.id, row.date);
       return true;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

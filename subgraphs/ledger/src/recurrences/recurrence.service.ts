@@ -8,12 +8,13 @@ import {
   type LocalDate,
 } from '@saldo/kit';
 import { invalidState } from '../common/errors';
+import { dateIn } from '../common/request';
 import { loadEntryContext } from '../entries/entry-context';
-import { deleteEntry } from '../entries/entry-changes';
 import { checkShape, movementOf, type NewEntry } from '../entries/entry-input';
-import { materialize } from './materialize';
+import type { EntryService } from '../entries/entry.service';
+import type { Materializer } from './materialize';
 import { RecurrenceStatus, type RecurrenceRecord, type Template } from './recurrence.model';
-import { recurrenceRepository as repo } from './recurrence.repository';
+import type { RecurrenceRepository } from './recurrence.repository';
 import {
   firstIndexAfter,
   nominalDate,
@@ -103,12 +104,18 @@ function templateInput(t: Template, patch: RecurrencePatch): TemplateInput {
 }
 
 export class RecurrenceService {
+  constructor(
+    private readonly repo: RecurrenceRepository,
+    private readonly entries: EntryService,
+    private readonly materializer: Materializer,
+  ) {}
+
   list(em: EntityManager, userId: string, includeInactive: boolean): Promise<RecurrenceRecord[]> {
-    return repo.list(em, userId, includeInactive);
+    return this.repo.list(em, userId, includeInactive);
   }
 
   byIds(em: EntityManager, userId: string, ids: readonly string[]): Promise<RecurrenceRecord[]> {
-    return repo.byIds(em, userId, ids);
+    return this.repo.byIds(em, userId, ids);
   }
 
   /** Creates the recurrence and, in the same transaction, its occurrences up to the horizon. */
@@ -141,8 +148,8 @@ export class RecurrenceService {
         lastError: null,
         createdAt: new Date(),
       };
-      await repo.insert(tx, record);
-      return materialize(tx, record, clock.today);
+      await this.repo.insert(tx, record);
+      return this.materializer.run(tx, record, clock.today);
     });
   }
 
@@ -179,7 +186,7 @@ export class RecurrenceService {
         nextIndex,
         nextDate: nominalDate(rule, nextIndex),
       };
-      return materialize(tx, after, today);
+      return this.materializer.run(tx, after, today);
     });
   }
 
@@ -194,13 +201,28 @@ export class RecurrenceService {
       if (before.status === RecurrenceStatus.CANCELLED) return before;
       await this.withdrawFuture(tx, userId, id, today);
       const after = { ...before, status: RecurrenceStatus.CANCELLED, nextDate: null };
-      await repo.save(tx, after);
+      await this.repo.save(tx, after);
       return after;
     });
   }
 
+  /** Scheduler: active recurrences with an occurrence due on or before `date`, any user's. */
+  dueIds(em: EntityManager, date: LocalDate, limit: number): Promise<string[]> {
+    return this.repo.dueIds(em, date, limit);
+  }
+
+  /**
+   * Scheduler: materialises one recurrence ahead, in the caller's transaction, unless
+   * another run holds it (skipped) or it is no longer active.
+   */
+  async materializeDue(em: EntityManager, id: string, now: Date): Promise<void> {
+    const r = await this.repo.lock(em, id, { skipLocked: true });
+    if (!r || r.status !== RecurrenceStatus.ACTIVE) return;
+    await this.materializer.run(em, r, dateIn(r.timeZone, now));
+  }
+
   private async lock(em: EntityManager, userId: string, id: string): Promise<RecurrenceRecord> {
-    const record = isUuid(id) ? await repo.lock(em, id, { userId }) : null;
+    const record = isUuid(id) ? await this.repo.lock(em, id, { userId }) : null;
     if (!record) throw notFound('Recurrence', id);
     return record;
   }
@@ -211,10 +233,8 @@ export class RecurrenceService {
     id: string,
     today: LocalDate,
   ): Promise<void> {
-    for (const entryId of await repo.futurePending(em, id, today)) {
-      await deleteEntry(em, userId, entryId);
+    for (const entryId of await this.repo.futurePending(em, id, today)) {
+      await this.entries.deleteInTransaction(em, userId, entryId);
     }
   }
 }
-
-export const recurrenceService = new RecurrenceService();

@@ -1,10 +1,10 @@
-import { LocalDateScalar, Scope, type RequestContext } from '@saldo/kit';
+import { LocalDateScalar, Scope } from '@saldo/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { categoryLoader } from '../categories/category.loader';
 import { Category } from '../categories/category.types';
 import { userOf } from '../common/request';
-import { summaryService } from './summary.service';
 import { CategoryTotal, Summary } from './summary.types';
+import type { LedgerContext } from '../services';
 
 @Resolver(() => Summary)
 export class SummaryResolver {
@@ -20,9 +20,11 @@ export class SummaryResolver {
       description: 'Defaults to the currency of your oldest account.',
     })
     currency: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Summary> {
-    return Summary.from(await summaryService.summary(ctx.em, userOf(ctx), { from, to, currency }));
+    return Summary.from(
+      await ctx.services.summary.summary(ctx.em, userOf(ctx), { from, to, currency }),
+    );
   }
 }
 
@@ -31,7 +33,7 @@ export class CategoryTotalResolver {
   @FieldResolver(() => Category, { nullable: true })
   async category(
     @Root() total: CategoryTotal,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Category | null> {
     const category = total.categoryId ? await categoryLoader(ctx).load(total.categoryId) : null;
     return category ? Category.from(category) : null;

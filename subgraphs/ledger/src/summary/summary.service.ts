@@ -1,5 +1,5 @@
 import { assertLocalDate, badInput, type EntityManager } from '@saldo/kit';
-import { accountRepository } from '../accounts/account.repository';
+import type { AccountService } from '../accounts/account.service';
 import { CategoryKind } from '../categories/category.model';
 import { currencyCode } from '../common/input';
 import { query } from '../common/sql';
@@ -31,6 +31,8 @@ interface TotalRow extends Record<string, unknown> {
  * their postings (edits and deletes already reversed). Transfers touch none of them.
  */
 export class SummaryService {
+  constructor(private readonly accounts: AccountService) {}
+
   async summary(
     em: EntityManager,
     userId: string,
@@ -41,7 +43,7 @@ export class SummaryService {
     if (from > to) throw badInput('`from` must not be after `to`', { field: 'from' });
     const currency = range.currency
       ? currencyCode(range.currency)
-      : await accountRepository.primaryCurrency(em, userId);
+      : await this.accounts.primaryCurrency(em, userId);
     const rows = await query<TotalRow>(
       em,
       `select a.class, a.category_id, sum(p.amount) as total
@@ -75,5 +77,3 @@ export class SummaryService {
     };
   }
 }
-
-export const summaryService = new SummaryService();

@@ -1,9 +1,7 @@
-import { notFound, PageArgs, Scope, type ConnectionValue, type RequestContext } from '@saldo/kit';
+import { notFound, PageArgs, Scope, type ConnectionValue } from '@saldo/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { accountService } from '../accounts/account.service';
 import { Account } from '../accounts/account.types';
 import { CategoryKind } from '../categories/category.model';
-import { categoryService } from '../categories/category.service';
 import { Category } from '../categories/category.types';
 import { userOf } from '../common/request';
 import { EntryOrder } from '../entries/entry-query';
@@ -11,9 +9,10 @@ import { listEntriesOf } from '../entries/entry.resolver';
 import { EntryFilterInput } from '../entries/entry.inputs';
 import { Entry, EntryConnection } from '../entries/entry.types';
 import { User } from './user.types';
+import type { LedgerContext } from '../services';
 
 /** The reference resolver only yields the caller's own User; this is the second guard. */
-function ownId(user: User, ctx: RequestContext): string {
+function ownId(user: User, ctx: LedgerContext): string {
   const userId = userOf(ctx);
   if (user.id !== userId) throw notFound('User', user.id);
   return userId;
@@ -26,9 +25,9 @@ export class UserResolver {
   async accounts(
     @Root() user: User,
     @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Account[]> {
-    return (await accountService.list(ctx.em, ownId(user, ctx), includeArchived)).map((r) =>
+    return (await ctx.services.accounts.list(ctx.em, ownId(user, ctx), includeArchived)).map((r) =>
       Account.from(r),
     );
   }
@@ -39,9 +38,9 @@ export class UserResolver {
     @Root() user: User,
     @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
     @Arg('kind', () => CategoryKind, { nullable: true }) kind: CategoryKind | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<Category[]> {
-    const rows = await categoryService.list(
+    const rows = await ctx.services.categories.list(
       ctx.em,
       ownId(user, ctx),
       includeArchived,
@@ -57,7 +56,7 @@ export class UserResolver {
     @Arg('filter', () => EntryFilterInput, { nullable: true }) filter: EntryFilterInput | null,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('orderBy', () => EntryOrder, { defaultValue: EntryOrder.DATE_DESC }) orderBy: EntryOrder,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: LedgerContext,
   ): Promise<ConnectionValue<Entry>> {
     return listEntriesOf(ctx, ownId(user, ctx), filter, page, orderBy);
   }
