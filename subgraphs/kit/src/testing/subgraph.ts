@@ -30,7 +30,7 @@ export interface TestSubgraph<S extends Subgraph> {
   namespace: string;
   database: string;
   /** Raw SQL on the subgraph's database, `?` placeholders (see `testQuery`). */
-  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query: <T = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
   cleanup(): Promise<void>;
 }
 
