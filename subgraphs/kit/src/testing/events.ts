@@ -48,10 +48,13 @@ async function ensureStreamExists(messaging: Messaging, domain: Domain): Promise
   }
 }
 
-async function publishOne(messaging: Messaging, envelope: Envelope): Promise<void> {
-  await messaging.js.publish(messaging.subject(envelope.type), JSON.stringify(envelope), {
-    msgID: envelope.id,
-  });
+/** The envelope as JSON on its namespaced subject, `Nats-Msg-Id` = its id (as the relay does). */
+async function publishOne(
+  messaging: Messaging,
+  envelope: Envelope,
+  json = JSON.stringify(envelope),
+): Promise<void> {
+  await messaging.js.publish(messaging.subject(envelope.type), json, { msgID: envelope.id });
 }
 
 /**
@@ -83,16 +86,25 @@ export async function publishEvents(
   envelopes: readonly Envelope[],
   { inOrder = false } = {},
 ): Promise<void> {
-  for (const envelope of envelopes) parseEnvelope(JSON.stringify(envelope));
+  const payloads = envelopes.map((envelope) => {
+    const json = JSON.stringify(envelope);
+    parseEnvelope(json); // throws InvalidEventError with the reason
+    return json;
+  });
   await withMessaging(target, async (messaging) => {
     const domains = new Set(envelopes.map((e) => domainOf(e.type)));
     for (const domain of domains) await ensureStreamExists(messaging, domain);
     if (inOrder) {
-      for (const envelope of envelopes) await publishOne(messaging, envelope);
+      for (const [i, envelope] of envelopes.entries())
+        await publishOne(messaging, envelope, payloads[i]);
       return;
     }
-    for (let i = 0; i < envelopes.length; i += 1_000)
-      await Promise.all(envelopes.slice(i, i + 1_000).map((e) => publishOne(messaging, e)));
+    for (let start = 0; start < envelopes.length; start += 1_000)
+      await Promise.all(
+        envelopes
+          .slice(start, start + 1_000)
+          .map((e, i) => publishOne(messaging, e, payloads[start + i])),
+      );
   });
 }
 
