@@ -1,4 +1,4 @@
-import { errorCode } from '@saldo/kit/testing';
+import { errorCode, publishedEvents } from '@saldo/kit/testing';
 import { startCardsForTest, type TestCards } from './helpers';
 
 describe('cards, purchases and the available limit', () => {
@@ -30,7 +30,9 @@ describe('cards, purchases and the available limit', () => {
       dueDate: '2026-03-20',
       status: 'OPEN',
     });
-    const created = (await t.outbox('cards.card.created')).find((e) => e.data.card.id === card.id);
+    const created = (await publishedEvents(t.cards, { type: 'cards.card.created' })).find(
+      (e) => e.data.card.id === card.id,
+    );
     expect(created?.data.card).toMatchObject({
       liabilityAccountId: card.liabilityAccount.id,
       currency: 'BRL',
@@ -59,7 +61,7 @@ describe('cards, purchases and the available limit', () => {
     ]);
     // Future installments use the limit too.
     expect(await ana.available(card.id)).toBe('900.00');
-    const [created] = (await t.outbox('cards.purchase.created')).filter(
+    const [created] = (await publishedEvents(t.cards, { type: 'cards.purchase.created' })).filter(
       (e) => e.data.purchase.id === purchase.id,
     );
     expect(created?.data.purchase.installments.map((i) => i.netAmount.amount)).toEqual([
@@ -138,7 +140,7 @@ describe('cards, purchases and the available limit', () => {
       { id: purchase.id },
     );
     expect(errorCode(tooMuch)).toBe('BAD_USER_INPUT');
-    const [event] = (await t.outbox('cards.purchase.refunded')).filter(
+    const [event] = (await publishedEvents(t.cards, { type: 'cards.purchase.refunded' })).filter(
       (e) => e.data.purchase.id === purchase.id,
     );
     // The ledger books the purchase net of refunds, last installments first.
@@ -184,7 +186,7 @@ describe('cards, purchases and the available limit', () => {
     expect(errorCode(tooBig)).toBe('LIMIT_EXCEEDED');
     await ana.ok('mutation($id: ID!) { deletePurchase(id: $id) { deleted } }', { id: purchase.id });
     expect(await ana.available(card.id)).toBe('1000.00');
-    const deleted = (await t.outbox('cards.purchase.deleted')).find(
+    const deleted = (await publishedEvents(t.cards, { type: 'cards.purchase.deleted' })).find(
       (e) => e.data.purchase.id === purchase.id,
     );
     expect(deleted?.data.purchase).toMatchObject({ deleted: true, installments: [], version: 3 });

@@ -1,8 +1,12 @@
-import { createEnvelope, newId, type EventData, type EventType } from '@saldo/kit';
-import { startTestSubgraph, type GraphQLResponse, type TestClient } from '@saldo/kit/testing';
+import { newId } from '@saldo/kit';
+import {
+  startTestSubgraph,
+  type GraphQLResponse,
+  type TestClient,
+  type TestSubgraph,
+} from '@saldo/kit/testing';
 import { startCards, type Cards } from '../src/app';
 import { ManualClock } from '../src/common/clock';
-import { query, type SqlValue } from '../src/common/sql';
 import type { CardsConfig } from '../src/config';
 
 export const CARD_FIELDS = `id name brand last4 currency closingDay dueDay archived
@@ -119,11 +123,8 @@ export interface TestCards {
   cards: Cards;
   clock: ManualClock;
   as(userId?: string, timeZone?: string): Api;
-  sql<T extends Record<string, unknown>>(text: string, params?: SqlValue[]): Promise<T[]>;
-  /** Publishes an event of another domain as its producer would. */
-  publish<T extends EventType>(type: T, userId: string, data: EventData<T>): Promise<void>;
-  /** The data of the events cards wrote to its outbox, oldest first. */
-  outbox<T extends EventType>(type: T): Promise<{ userId: string; data: EventData<T> }[]>;
+  /** Raw SQL on cards' database (the kit's `TestSubgraph.query`). */
+  query: TestSubgraph<Cards>['query'];
   stop(): Promise<void>;
 }
 
@@ -142,27 +143,12 @@ export async function startCardsForTest(
   const { messaging } = t.subgraph;
   await messaging.ensureDomainStream('identity');
   await messaging.ensureDomainStream('ledger');
-  const sql = <T extends Record<string, unknown>>(text: string, params: SqlValue[] = []) =>
-    query<T>(t.subgraph.orm.em.fork(), text, params);
   return {
     cards: t.subgraph,
     clock,
     as: (userId = newId(), timeZone?: string) =>
       new Api(t.client.as(userId, undefined, timeZone), userId),
-    sql,
-    publish: async (type, userId, data) => {
-      const envelope = createEnvelope(type, userId, data);
-      await messaging.js.publish(messaging.subject(type), JSON.stringify(envelope), {
-        msgID: envelope.id,
-      });
-    },
-    outbox: async <T extends EventType>(type: T) => {
-      const rows = await sql<{ envelope: string }>(
-        'select envelope from kit_outbox where subject = ? order by seq',
-        [type],
-      );
-      return rows.map((r) => JSON.parse(r.envelope) as { userId: string; data: EventData<T> });
-    },
+    query: t.query,
     stop: () => t.cleanup(),
   };
 }

@@ -1,5 +1,5 @@
 import { newId, type EntrySnapshot } from '@saldo/kit';
-import { errorCode, waitFor } from '@saldo/kit/testing';
+import { errorCode, publishAs, publishedEvents, waitFor } from '@saldo/kit/testing';
 import { startCardsForTest, type Api, type CardData, type TestCards } from './helpers';
 
 const PAY = `mutation($input: PayInvoiceInput!) { payInvoice(input: $input) {
@@ -38,7 +38,7 @@ describe('invoice payments, a saga with the ledger', () => {
 
   /** What the ledger publishes once it booked the transfer of a payment. */
   async function ledgerBooks(api: Api, paymentId: string): Promise<void> {
-    const requested = (await t.outbox('cards.payment.requested')).find(
+    const requested = (await publishedEvents(t.cards, { type: 'cards.payment.requested' })).find(
       (e) => e.data.payment.paymentId === paymentId,
     )!.data.payment;
     const entry: EntrySnapshot = {
@@ -62,7 +62,7 @@ describe('invoice payments, a saga with the ledger', () => {
       deleted: false,
       updatedAt: new Date().toISOString(),
     };
-    await t.publish('ledger.entry.created', api.userId, { entry });
+    await publishAs(t.cards, 'ledger.entry.created', api.userId, { entry });
   }
 
   async function statusOf(api: Api, invoiceId: string, paymentId: string): Promise<string> {
@@ -85,9 +85,9 @@ describe('invoice payments, a saga with the ledger', () => {
       '0.00',
     ]);
     expect(await ana.available(card.id)).toBe('700.00');
-    const [requested] = (await t.outbox('cards.payment.requested')).filter(
-      (e) => e.data.payment.paymentId === payment.id,
-    );
+    const [requested] = (
+      await publishedEvents(t.cards, { type: 'cards.payment.requested' })
+    ).filter((e) => e.data.payment.paymentId === payment.id);
     expect(requested?.data.payment).toMatchObject({
       fromAccountId: checking,
       liabilityAccountId: card.liabilityAccount.id,
@@ -105,8 +105,10 @@ describe('invoice payments, a saga with the ledger', () => {
       '0.00',
     ]);
     expect(await ana.available(card.id)).toBe('800.00');
-    await waitFor(async () => (await t.outbox('cards.payment.confirmed')).length > 0);
-    const paidEvents = (await t.outbox('cards.invoice.paid')).filter(
+    await waitFor(
+      async () => (await publishedEvents(t.cards, { type: 'cards.payment.confirmed' })).length > 0,
+    );
+    const paidEvents = (await publishedEvents(t.cards, { type: 'cards.invoice.paid' })).filter(
       (e) => e.data.invoiceId === invoiceId,
     );
     expect(paidEvents).toHaveLength(1);
@@ -121,7 +123,7 @@ describe('invoice payments, a saga with the ledger', () => {
     const ana = t.as();
     const { card, invoiceId } = await closedInvoice(ana);
     const payment = await pay(ana, { invoiceId, amount: '100.00' });
-    await t.publish('ledger.entry.rejected', ana.userId, {
+    await publishAs(t.cards, 'ledger.entry.rejected', ana.userId, {
       userId: ana.userId,
       source: 'CARDS',
       externalId: `payment:${payment.id}`,
@@ -136,7 +138,7 @@ describe('invoice payments, a saga with the ledger', () => {
       '0.00',
     ]);
     expect(await ana.available(card.id)).toBe('700.00');
-    const failed = (await t.outbox('cards.payment.failed')).find(
+    const failed = (await publishedEvents(t.cards, { type: 'cards.payment.failed' })).find(
       (e) => e.data.payment.paymentId === payment.id,
     );
     expect(failed?.data.code).toBe('INSUFFICIENT_FUNDS');

@@ -1,4 +1,4 @@
-import { waitFor } from '@saldo/kit/testing';
+import { publishAs, publishedEvents, waitFor } from '@saldo/kit/testing';
 import { startCardsForTest, type Api, type TestCards } from './helpers';
 
 const profile = (userId: string, timeZone: string) => ({
@@ -21,9 +21,9 @@ describe('the invoice scheduler', () => {
 
   async function inZone(timeZone: string): Promise<Api> {
     const api = t.as(undefined, timeZone);
-    await t.publish('identity.user.registered', api.userId, profile(api.userId, timeZone));
+    await publishAs(t.cards, 'identity.user.registered', api.userId, profile(api.userId, timeZone));
     await waitFor(async () => {
-      const rows = await t.sql('select 1 from user_time_zones where user_id = ?', [api.userId]);
+      const rows = await t.query('select 1 from user_time_zones where user_id = ?', [api.userId]);
       return rows.length === 1;
     });
     return api;
@@ -53,7 +53,7 @@ describe('the invoice scheduler', () => {
       ['2026-03', 'PAID'],
       ['2026-04', 'OPEN'],
     ]);
-    const closed = (await t.outbox('cards.invoice.closed')).filter(
+    const closed = (await publishedEvents(t.cards, { type: 'cards.invoice.closed' })).filter(
       (e) => e.data.cardId === tokyoCard.id,
     );
     expect(closed.map((e) => [e.data.month, e.data.status, e.data.total.amount])).toEqual([
@@ -73,7 +73,9 @@ describe('the invoice scheduler', () => {
     const run = (at: string) => t.cards.services.scheduler.runOnce(new Date(at));
     await run('2026-03-10T12:00:00Z');
     const dueSoon = async () =>
-      (await t.outbox('cards.invoice.due_soon')).filter((e) => e.data.cardId === card.id);
+      (await publishedEvents(t.cards, { type: 'cards.invoice.due_soon' })).filter(
+        (e) => e.data.cardId === card.id,
+      );
     await run('2026-03-16T12:00:00Z');
     expect(await dueSoon()).toHaveLength(0);
     await run('2026-03-17T12:00:00Z');
@@ -125,12 +127,12 @@ describe('the invoice scheduler', () => {
   it('erases a deleted user', async () => {
     const ana = t.as();
     await ana.card();
-    await t.publish('identity.user.deleted', ana.userId, { userId: ana.userId });
+    await publishAs(t.cards, 'identity.user.deleted', ana.userId, { userId: ana.userId });
     await waitFor(async () => {
-      const rows = await t.sql('select 1 from cards where user_id = ?', [ana.userId]);
+      const rows = await t.query('select 1 from cards where user_id = ?', [ana.userId]);
       return rows.length === 0;
     });
-    const left = await t.sql<{ n: string }>(
+    const left = await t.query<{ n: string }>(
       `select (select count(*) from invoices where user_id = ?) + (select count(*) from purchases where user_id = ?) as n`,
       [ana.userId, ana.userId],
     );

@@ -1,5 +1,5 @@
 import { newId, Scope } from '@saldo/kit';
-import { errorCode } from '@saldo/kit/testing';
+import { errorCode, publishedEvents, publishEvents } from '@saldo/kit/testing';
 import { accountEvent, entryEvent, userDeleted } from './ledger-events';
 import {
   ADMIN,
@@ -8,10 +8,6 @@ import {
   consolidation,
   dailyBalances,
   DAYS,
-  outbox,
-  publish,
-  publishInOrder,
-  query,
   startHarness,
   type Harness,
 } from './helpers';
@@ -25,11 +21,15 @@ beforeAll(async () => {
   h = await startHarness();
   const account = accountEvent(ana, { initialBalance: '50.00' });
   anasAccount = account.id;
-  await publishInOrder(h, [
-    account.event,
-    entryEvent({ userId: ana, date: '2026-01-10', postings: [[account.id, '-12.50']] }),
-    entryEvent({ userId: ana, date: '2026-01-10', postings: [[account.id, '100.00']] }),
-  ]);
+  await publishEvents(
+    h.publisher,
+    [
+      account.event,
+      entryEvent({ userId: ana, date: '2026-01-10', postings: [[account.id, '-12.50']] }),
+      entryEvent({ userId: ana, date: '2026-01-10', postings: [[account.id, '100.00']] }),
+    ],
+    { inOrder: true },
+  );
   await caughtUp(h.subgraph);
 });
 afterAll(async () => {
@@ -112,9 +112,9 @@ describe('bad input and access', () => {
 describe('daily balance events and the live field', () => {
   it('publishes one update per changed account-day, with the numbers as they stand', async () => {
     await h.subgraph.services.emitter.runOnce();
-    const events = (await outbox(h, 'consolidation.daily_balance.updated')).filter(
-      (e) => e.data.accountId === anasAccount,
-    );
+    const events = (
+      await publishedEvents(h, { type: 'consolidation.daily_balance.updated' })
+    ).filter((e) => e.data.accountId === anasAccount);
     expect(events.map((e) => e.data)).toEqual([
       {
         accountId: anasAccount,
@@ -130,9 +130,9 @@ describe('daily balance events and the live field', () => {
   });
 
   it('turns an event into the subscription payload for the router, for its owner only', async () => {
-    const [event] = (await outbox(h, 'consolidation.daily_balance.updated')).filter(
-      (e) => e.data.accountId === anasAccount,
-    );
+    const [event] = (
+      await publishedEvents(h, { type: 'consolidation.daily_balance.updated' })
+    ).filter((e) => e.data.accountId === anasAccount);
     const q = `query($e: String!) { _live_dailyBalanceUpdated(event: $e) { accountId date closing { amount } account { id } } }`;
     const payload = await h.client.as(ana, [Scope.ROUTER]).ok(q, { e: JSON.stringify(event) });
     expect(payload).toEqual({
@@ -153,21 +153,24 @@ describe('right to erasure', () => {
   it('erases the user’s projection and ignores its late ledger events', async () => {
     const user = newId();
     const account = accountEvent(user);
-    await publishInOrder(h, [
-      account.event,
-      entryEvent({ userId: user, date: '2026-01-05', postings: [[account.id, '9.00']] }),
-    ]);
+    await publishEvents(
+      h.publisher,
+      [
+        account.event,
+        entryEvent({ userId: user, date: '2026-01-05', postings: [[account.id, '9.00']] }),
+      ],
+      { inOrder: true },
+    );
     await caughtUp(h.subgraph);
     expect(await dailyBalances(h, user, account.id, '2026-01-05', '2026-01-05')).toHaveLength(1);
-    await publish(h, [userDeleted(user)]);
+    await publishEvents(h.publisher, [userDeleted(user)]);
     await caughtUp(h.subgraph);
-    await publish(h, [
+    await publishEvents(h.publisher, [
       entryEvent({ userId: user, date: '2026-01-06', postings: [[account.id, '1.00']] }),
     ]);
     await caughtUp(h.subgraph);
     expect(await dailyBalances(h, user, account.id, '2026-01-05', '2026-01-06')).toBeNull();
-    const left = await query<{ n: string }>(
-      h,
+    const left = await h.query<{ n: string }>(
       `select (select count(*) from proj_1.entries where user_id = ?)
             + (select count(*) from proj_1.accounts where user_id = ?)
             + (select count(*) from days where user_id = ?)

@@ -1,15 +1,7 @@
-import { errorCode } from '@saldo/kit/testing';
+import { errorCode, publishedEvents, publishEvents } from '@saldo/kit/testing';
 import { newId } from '@saldo/kit';
 import { accountEvent, entryEvent, userEvent } from './ledger-events';
-import {
-  caughtUp,
-  consolidation,
-  outbox,
-  publish,
-  publishInOrder,
-  startHarness,
-  type Harness,
-} from './helpers';
+import { caughtUp, consolidation, startHarness, type Harness } from './helpers';
 
 let h: Harness;
 beforeAll(async () => {
@@ -25,11 +17,15 @@ const CONSOLIDATE = `mutation($d: LocalDate!) { consolidate(date: $d) { status c
 async function resident(timeZone: string, date: string) {
   const user = newId();
   const account = accountEvent(user);
-  await publishInOrder(h, [
-    userEvent(user, timeZone),
-    account.event,
-    entryEvent({ userId: user, date, postings: [[account.id, '-10.00']] }),
-  ]);
+  await publishEvents(
+    h.publisher,
+    [
+      userEvent(user, timeZone),
+      account.event,
+      entryEvent({ userId: user, date, postings: [[account.id, '-10.00']] }),
+    ],
+    { inOrder: true },
+  );
   return { user, account: account.id };
 }
 
@@ -58,7 +54,7 @@ describe('daily close', () => {
       debits: [{ amount: '10.00', currency: 'BRL' }],
       history: [{ action: 'CLOSED', entryCount: 1 }],
     });
-    const closed = (await outbox(h, 'consolidation.day.closed')).filter(
+    const closed = (await publishedEvents(h, { type: 'consolidation.day.closed' })).filter(
       (e) => e.userId === sp.user && e.data.date === '2026-01-14',
     );
     expect(closed.map((e) => e.data)).toEqual([
@@ -90,7 +86,7 @@ describe('daily close', () => {
     h.clock.set('2026-03-02T12:00:00Z');
     await h.subgraph.services.closer.tick();
     h.clock.set('2026-03-05T15:00:00Z');
-    await publish(h, [
+    await publishEvents(h.publisher, [
       entryEvent({ userId: sp.user, date: '2026-03-01', postings: [[sp.account, '-5.00']] }),
     ]);
     await caughtUp(h.subgraph);
@@ -105,7 +101,7 @@ describe('daily close', () => {
         { action: 'REOPENED', entryCount: null },
       ],
     });
-    const events = (await outbox(h, 'consolidation.day.reopened')).filter(
+    const events = (await publishedEvents(h, { type: 'consolidation.day.reopened' })).filter(
       (e) => e.userId === sp.user,
     );
     expect(events.map((e) => e.data.date)).toEqual(['2026-03-01']);
@@ -122,7 +118,7 @@ describe('daily close', () => {
       ['REOPENED', null],
       ['CLOSED', 2],
     ]);
-    const closes = (await outbox(h, 'consolidation.day.closed')).filter(
+    const closes = (await publishedEvents(h, { type: 'consolidation.day.closed' })).filter(
       (e) => e.userId === sp.user && e.data.date === '2026-03-01',
     );
     expect(closes.map((e) => e.data.closeCount)).toEqual([1, 2]);
@@ -132,7 +128,7 @@ describe('daily close', () => {
     const sp = await resident('America/Sao_Paulo', '2026-04-01');
     await caughtUp(h.subgraph);
     await h.subgraph.consumer!.stop();
-    await publish(h, [
+    await publishEvents(h.publisher, [
       entryEvent({ userId: sp.user, date: '2026-04-01', postings: [[sp.account, '1.00']] }),
     ]);
     h.clock.set('2026-04-02T12:00:00Z');

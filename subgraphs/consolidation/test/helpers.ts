@@ -1,5 +1,6 @@
-import { Messaging, Scope, type Envelope, type EventType, type LocalDate } from '@saldo/kit';
+import { Messaging, Scope, type Envelope, type LocalDate } from '@saldo/kit';
 import {
+  publishEvents,
   startTestSubgraph,
   testBaseConfig,
   TEST_NATS_URL,
@@ -53,7 +54,7 @@ export async function startHarness(
   const publisher = await Messaging.connect({ url: TEST_NATS_URL, name: 'test-ledger', namespace });
   await publisher.ensureDomainStream('ledger');
   await publisher.ensureDomainStream('identity');
-  await publishMany({ publisher }, prefill);
+  await publishEvents(publisher, prefill);
   const t = await startTestSubgraph(
     'consolidation',
     (c: ConsolidationConfig, db) => startConsolidation(c, db, { clock }),
@@ -75,20 +76,6 @@ export async function startHarness(
 export function startReplica(h: Harness, config: Partial<ConsolidationConfig> = {}) {
   const full = { ...testBaseConfig(h.namespace), ...QUIET, ...config } as ConsolidationConfig;
   return startConsolidation(full, h.database, { clock: h.clock });
-}
-
-export async function publish(h: Pick<Harness, 'publisher'>, events: readonly Envelope[]) {
-  const { publisher } = h;
-  await Promise.all(
-    events.map((e) =>
-      publisher.js.publish(publisher.subject(e.type), JSON.stringify(e), { msgID: e.id }),
-    ),
-  );
-}
-
-/** Publishes in order, one at a time (stream order = array order). */
-export async function publishInOrder(h: Pick<Harness, 'publisher'>, events: readonly Envelope[]) {
-  for (const e of events) await publish(h, [e]);
 }
 
 /** Every event published so far is applied (or dead-lettered). */
@@ -182,27 +169,3 @@ export async function consolidation(
 }
 
 export const ADMIN = [Scope.ADMIN];
-
-/** Raw SQL against the subgraph's database. */
-export function query<T = Record<string, unknown>>(
-  h: Harness,
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  return h.subgraph.orm.em.fork().getConnection().execute<T[]>(text, params);
-}
-
-/** Envelopes consolidation wrote to its outbox for one event type, oldest first. */
-export async function outbox<T extends EventType>(h: Harness, type: T): Promise<Envelope<T>[]> {
-  const rows = await query<{ envelope: string }>(
-    h,
-    'select envelope from kit_outbox where subject = ? order by seq',
-    [type],
-  );
-  return rows.map((r) => JSON.parse(r.envelope) as Envelope<T>);
-}
-
-/** Publishes many events in stream order, a window of unacknowledged publishes at a time. */
-export async function publishMany(h: Pick<Harness, 'publisher'>, events: readonly Envelope[]) {
-  for (let i = 0; i < events.length; i += 1_000) await publish(h, events.slice(i, i + 1_000));
-}

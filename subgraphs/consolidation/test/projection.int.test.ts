@@ -1,14 +1,7 @@
 import { newId, type Envelope } from '@saldo/kit';
 import { accountEvent, entryEvent, type EntrySpec } from './ledger-events';
-import {
-  caughtUp,
-  cashFlow,
-  dailyBalances,
-  publish,
-  publishInOrder,
-  startHarness,
-  type Harness,
-} from './helpers';
+import { publishEvents } from '@saldo/kit/testing';
+import { caughtUp, cashFlow, dailyBalances, startHarness, type Harness } from './helpers';
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,7 +48,7 @@ describe('projection of the LEDGER stream', () => {
   it('keeps each day: opening, credits, debits, closing, entry count, days without entries included', async () => {
     const user = newId();
     const account = newId();
-    await publishInOrder(h, story(user, account));
+    await publishEvents(h.publisher, story(user, account), { inOrder: true });
     await caughtUp(h.subgraph);
     const days = await dailyBalances(h, user, account, '2026-01-09', '2026-01-14');
     expect(
@@ -81,12 +74,13 @@ describe('projection of the LEDGER stream', () => {
   it('gives the same projection whatever the order of versions and however often they come', async () => {
     const [inOrder, scrambled] = [newId(), newId()];
     const [acc1, acc2] = [newId(), newId()];
-    await publishInOrder(h, story(inOrder, acc1));
+    await publishEvents(h.publisher, story(inOrder, acc1), { inOrder: true });
     const events = story(scrambled, acc2);
     // Shuffled; some re-sent under their own id (JetStream drops them), some under a new id.
-    await publishInOrder(
-      h,
+    await publishEvents(
+      h.publisher,
       shuffled([...events, ...events.slice(1, 4), ...events.slice(4).map(reissued)], 7),
+      { inOrder: true },
     );
     await caughtUp(h.subgraph);
     const strip = (rows: unknown) => JSON.stringify(rows);
@@ -100,13 +94,17 @@ describe('projection of the LEDGER stream', () => {
   it('moves every later opening and closing when an entry is backdated', async () => {
     const user = newId();
     const account = newId();
-    await publishInOrder(h, [
-      accountEvent(user, { id: account }).event,
-      entryEvent({ userId: user, date: '2026-02-10', postings: [[account, '10.00']] }),
-      entryEvent({ userId: user, date: '2026-02-20', postings: [[account, '5.00']] }),
-    ]);
+    await publishEvents(
+      h.publisher,
+      [
+        accountEvent(user, { id: account }).event,
+        entryEvent({ userId: user, date: '2026-02-10', postings: [[account, '10.00']] }),
+        entryEvent({ userId: user, date: '2026-02-20', postings: [[account, '5.00']] }),
+      ],
+      { inOrder: true },
+    );
     await caughtUp(h.subgraph);
-    await publish(h, [
+    await publishEvents(h.publisher, [
       entryEvent({ userId: user, date: '2026-02-01', postings: [[account, '-3.00']] }),
     ]);
     await caughtUp(h.subgraph);
@@ -122,30 +120,34 @@ describe('projection of the LEDGER stream', () => {
   it('nets transfers per currency in the cash flow while both accounts move', async () => {
     const user = newId();
     const [checking, savings, dollars] = [newId(), newId(), newId()];
-    await publishInOrder(h, [
-      accountEvent(user, { id: checking }).event,
-      accountEvent(user, { id: savings }).event,
-      accountEvent(user, { id: dollars, currency: 'USD' }).event,
-      entryEvent({ userId: user, date: '2026-03-02', postings: [[checking, '1000.00']] }),
-      entryEvent({
-        userId: user,
-        date: '2026-03-03',
-        kind: 'TRANSFER',
-        postings: [
-          [checking, '-300.00'],
-          [savings, '300.00'],
-        ],
-      }),
-      entryEvent({
-        userId: user,
-        date: '2026-03-04',
-        kind: 'TRANSFER',
-        postings: [
-          [checking, '-550.00'],
-          [dollars, '100.00', 'USD'],
-        ],
-      }),
-    ]);
+    await publishEvents(
+      h.publisher,
+      [
+        accountEvent(user, { id: checking }).event,
+        accountEvent(user, { id: savings }).event,
+        accountEvent(user, { id: dollars, currency: 'USD' }).event,
+        entryEvent({ userId: user, date: '2026-03-02', postings: [[checking, '1000.00']] }),
+        entryEvent({
+          userId: user,
+          date: '2026-03-03',
+          kind: 'TRANSFER',
+          postings: [
+            [checking, '-300.00'],
+            [savings, '300.00'],
+          ],
+        }),
+        entryEvent({
+          userId: user,
+          date: '2026-03-04',
+          kind: 'TRANSFER',
+          postings: [
+            [checking, '-550.00'],
+            [dollars, '100.00', 'USD'],
+          ],
+        }),
+      ],
+      { inOrder: true },
+    );
     await caughtUp(h.subgraph);
     const flow = await cashFlow(h, user, {
       from: '2026-03-01',

@@ -1,17 +1,8 @@
 import { Client } from 'pg';
 import { newId, type Envelope } from '@saldo/kit';
-import { errorCode, waitFor } from '@saldo/kit/testing';
+import { errorCode, publishEvents, waitFor } from '@saldo/kit/testing';
 import { accountEvent, entryEvent, userDeleted } from './ledger-events';
-import {
-  ADMIN,
-  caughtUp,
-  dailyBalances,
-  publish,
-  publishInOrder,
-  query,
-  startHarness,
-  type Harness,
-} from './helpers';
+import { ADMIN, caughtUp, dailyBalances, startHarness, type Harness } from './helpers';
 
 let h: Harness;
 beforeAll(async () => {
@@ -73,7 +64,7 @@ async function dump(schema: string): Promise<Record<string, string[]>> {
   const tables: Record<string, string[]> = {};
   for (const [table, columns] of Object.entries(TABLES)) {
     const where = NON_ZERO[table] ?? '';
-    const rows = await query(h, `select ${columns} from ${schema}.${table} ${where} order by 1, 2`);
+    const rows = await h.query(`select ${columns} from ${schema}.${table} ${where} order by 1, 2`);
     tables[table] = rows.map((r) => JSON.stringify(r));
   }
   return tables;
@@ -92,8 +83,7 @@ function differences(a: Record<string, string[]>, b: Record<string, string[]>) {
 }
 
 async function active(): Promise<string> {
-  const [row] = await query<{ active_schema: string }>(
-    h,
+  const [row] = await h.query<{ active_schema: string }>(
     'select active_schema from projection_state',
   );
   return row!.active_schema;
@@ -130,12 +120,16 @@ describe('rebuild from the LEDGER stream', () => {
     const { events, accounts } = history(5);
     const erased = newId();
     const gone = accountEvent(erased);
-    await publishInOrder(h, [
-      ...events,
-      gone.event,
-      entryEvent({ userId: erased, date: '2026-01-02', postings: [[gone.id, '1.00']] }),
-    ]);
-    await publish(h, [userDeleted(erased)]);
+    await publishEvents(
+      h.publisher,
+      [
+        ...events,
+        gone.event,
+        entryEvent({ userId: erased, date: '2026-01-02', postings: [[gone.id, '1.00']] }),
+      ],
+      { inOrder: true },
+    );
+    await publishEvents(h.publisher, [userDeleted(erased)]);
     await caughtUp(h.subgraph);
     const before = await dump('proj_1');
     const [user, account] = [...accounts][0]!;
@@ -152,10 +146,10 @@ describe('rebuild from the LEDGER stream', () => {
   it('takes events that arrive during the rebuild exactly once', async () => {
     const { events } = history(3);
     const more = history(3);
-    await publishInOrder(h, events);
+    await publishEvents(h.publisher, events, { inOrder: true });
     await caughtUp(h.subgraph);
     const running = rebuild();
-    await publishInOrder(h, more.events); // while it replays and switches
+    await publishEvents(h.publisher, more.events, { inOrder: true }); // while it replays and switches
     const { generation } = await running;
     await caughtUp(h.subgraph);
     // A second rebuild of the whole stream is the reference.

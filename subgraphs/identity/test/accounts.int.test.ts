@@ -1,13 +1,10 @@
 import { newId } from '@saldo/kit';
 import { sha256 } from '../src/crypto/secrets';
-import { errorCode, waitFor } from '@saldo/kit/testing';
+import { errorCode, publishedEvents, waitForPublished } from '@saldo/kit/testing';
 import {
-  countRows,
-  outboxEvents,
   PASSWORD,
   register,
   SESSION,
-  sql,
   startIdentityForTest,
   uniqueEmail,
   type Identity,
@@ -126,7 +123,7 @@ describe('accounts', () => {
         'mutation { updateProfile(input: { timeZone: "Nowhere/X" }) { id } }',
       );
       expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-      const events = (await outboxEvents(t, 'identity.user.updated')).filter(
+      const events = (await publishedEvents(t, { type: 'identity.user.updated' })).filter(
         (e) => e.userId === ana.user.id,
       );
       expect(events.map((e) => e.data)).toEqual([
@@ -142,7 +139,7 @@ describe('accounts', () => {
 
     it('emits identity.user.registered through the outbox, published to NATS', async () => {
       const ana = await register(t.client, undefined, { locale: 'en' });
-      const [registered] = (await outboxEvents(t, 'identity.user.registered')).filter(
+      const [registered] = (await publishedEvents(t, { type: 'identity.user.registered' })).filter(
         (e) => e.userId === ana.user.id,
       );
       expect(registered?.data).toEqual({
@@ -152,13 +149,11 @@ describe('accounts', () => {
         timeZone: 'America/Sao_Paulo',
         locale: 'en',
       });
-      await waitFor(
-        async () =>
-          (await countRows(t, 'select 1 from kit_outbox where id = ? and sent_at is not null', [
-            registered?.id,
-          ])) === 1,
-        { what: 'the relay to publish identity.user.registered' },
-      );
+      // The relay marks it sent once JetStream has acknowledged it.
+      await waitForPublished(t, 'identity.user.registered', {
+        match: (e) => e.id === registered?.id,
+        sent: true,
+      });
     });
   });
 
@@ -195,8 +190,7 @@ describe('accounts', () => {
         e: ana.user.email,
       });
       await signIn(ana.user.email, 'wrong password 1');
-      const failures = await sql<{ failures: number }>(
-        t,
+      const failures = await t.query<{ failures: number }>(
         'select failures from login_throttle where key = ?',
         [`email:${sha256(ana.user.email)}`],
       );
@@ -216,13 +210,13 @@ describe('accounts', () => {
         'api_keys where user_id = ?',
         'password_reset_tokens where user_id = ?',
       ]) {
-        expect(await countRows(t, `select 1 from ${table}`, [ana.user.id])).toBe(0);
+        expect(await t.query(`select 1 from ${table}`, [ana.user.id])).toHaveLength(0);
       }
       const throttleKey = `email:${sha256(ana.user.email)}`;
-      expect(await countRows(t, 'select 1 from login_throttle where key = ?', [throttleKey])).toBe(
-        0,
-      );
-      const deleted = (await outboxEvents(t, 'identity.user.deleted')).filter(
+      expect(
+        await t.query('select 1 from login_throttle where key = ?', [throttleKey]),
+      ).toHaveLength(0);
+      const deleted = (await publishedEvents(t, { type: 'identity.user.deleted' })).filter(
         (e) => e.userId === ana.user.id,
       );
       expect(deleted.map((e) => e.data)).toEqual([{ userId: ana.user.id }]);

@@ -1,6 +1,6 @@
 import { Scope } from '@saldo/kit';
 import { errorCode, mintToken } from '@saldo/kit/testing';
-import { baseUrl, register, sql, startIdentityForTest, type Identity } from './helpers';
+import { baseUrl, register, startIdentityForTest, type Identity } from './helpers';
 
 const CREATE = `mutation($name: String!, $scopes: [String!]!) {
   createApiKey(name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }
@@ -68,7 +68,7 @@ describe('API keys', () => {
       scopes: ['ledger:read', 'ledger:write'],
       lastUsedAt: null,
     });
-    const stored = await sql<Record<string, unknown>>(t, 'select * from api_keys where id = ?', [
+    const stored = await t.query<Record<string, unknown>>('select * from api_keys where id = ?', [
       createApiKey.apiKey.id,
     ]);
     expect(JSON.stringify(stored)).not.toContain(
@@ -90,8 +90,7 @@ describe('API keys', () => {
       body: { userId: session.user.id, scopes: ['cards:read'], timeZone: 'Europe/Lisbon' },
     });
     expect((await verify(createApiKey.secret)).status).toBe(200);
-    const [row] = await sql<{ last_used_at: string | null }>(
-      t,
+    const [row] = await t.query<{ last_used_at: string | null }>(
       'select last_used_at from api_keys where id = ?',
       [createApiKey.apiKey.id],
     );

@@ -5,7 +5,6 @@ import {
   type TestClient,
   type TestSubgraph,
 } from '@saldo/kit/testing';
-import type { Envelope, EventType } from '@saldo/kit';
 import { startIdentity } from '../src/app';
 import type { IdentityConfig } from '../src/config';
 import type { IdentityServices } from '../src/services';
@@ -87,36 +86,4 @@ export async function fromIp(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as Omit<RawResponse, 'status'>) };
-}
-
-/** Envelopes written to the outbox for one event type, oldest first. */
-export async function outboxEvents<T extends EventType>(
-  t: Identity,
-  type: T,
-): Promise<Envelope<T>[]> {
-  const rows = await t.subgraph.orm.em
-    .fork()
-    .getConnection()
-    .execute<{ envelope: string }[]>(
-      'select envelope from kit_outbox where subject = ? order by seq',
-      [type],
-    );
-  return rows.map((row) => JSON.parse(row.envelope) as Envelope<T>);
-}
-
-export async function countRows(t: Identity, sql: string, params: unknown[] = []): Promise<number> {
-  const rows = await t.subgraph.orm.em
-    .fork()
-    .getConnection()
-    .execute<{ n: string }[]>(`select count(*) as n from (${sql}) q`, params);
-  return Number(rows[0]?.n ?? 0);
-}
-
-/** Runs raw SQL against the subgraph's database (to age rows, inspect state). */
-export function sql<T = Record<string, unknown>>(
-  t: Identity,
-  query: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  return t.subgraph.orm.em.fork().getConnection().execute<T[]>(query, params);
 }

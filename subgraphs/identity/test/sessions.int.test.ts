@@ -1,13 +1,12 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors } from 'jose';
 import { USER_SCOPES } from '@saldo/kit';
-import { errorCode } from '@saldo/kit/testing';
+import { errorCode, waitFor } from '@saldo/kit/testing';
 import { verifyAccessToken } from '../src/signing-keys/access-token';
 import {
   baseUrl,
   PASSWORD,
   register,
   SESSION,
-  sql,
   startIdentityForTest,
   uniqueEmail,
   type Identity,
@@ -95,8 +94,7 @@ describe('sessions', () => {
   it('refuses unknown and expired refresh tokens', async () => {
     expect(errorCode(await refresh('not-a-token'))).toBe('UNAUTHENTICATED');
     const session = await register(t.client);
-    await sql(
-      t,
+    await t.query(
       "update refresh_tokens set expires_at = now() - interval '1 second' where user_id = ?",
       [session.user.id],
     );
@@ -141,15 +139,16 @@ describe('access token expiry', () => {
     const { payload } = await verifyAccessToken(session.accessToken, jwks);
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(3);
     // Claims are whole seconds: `iat` is the issue time rounded down, so a token may live
-    // up to a second less than its lifetime. Wait until its `exp` has passed on the clock
-    // rather than for a fixed time, so a slow machine cannot make this race.
-    const expiresAtMs = (payload.exp ?? 0) * 1000;
-    await new Promise((resolve) =>
-      setTimeout(resolve, Math.max(0, expiresAtMs - Date.now()) + 100),
+    // up to a second less than its lifetime. Poll until it stops verifying, for expiry.
+    const failure = await waitFor(
+      () =>
+        verifyAccessToken(session.accessToken, jwks).then(
+          () => false,
+          (error: unknown) => error,
+        ),
+      { what: 'the access token to expire' },
     );
-    await expect(verifyAccessToken(session.accessToken, jwks)).rejects.toBeInstanceOf(
-      errors.JWTExpired,
-    );
+    expect(failure).toBeInstanceOf(errors.JWTExpired);
     // The refresh token still works and yields a fresh access token.
     const refreshed = await t.client.ok<{ refreshSession: SessionData }>(REFRESH, {
       token: session.refreshToken,

@@ -3,14 +3,7 @@ import { TestClient } from '@saldo/kit/testing';
 import { identitySettings } from '../src/config';
 import { signingKeysFor } from '../src/services';
 import { verifyAccessToken } from '../src/signing-keys/access-token';
-import {
-  baseUrl,
-  register,
-  sql,
-  startReplica,
-  startIdentityForTest,
-  type Identity,
-} from './helpers';
+import { baseUrl, register, startReplica, startIdentityForTest, type Identity } from './helpers';
 
 interface Jwks {
   keys: {
@@ -63,8 +56,7 @@ describe('signing keys and the JWKS', () => {
   });
 
   it('keeps the private key encrypted at rest', async () => {
-    const rows = await sql<{ private_key: string; encryption: string }>(
-      t,
+    const rows = await t.query<{ private_key: string; encryption: string }>(
       'select private_key, encryption from signing_keys',
     );
     expect(rows.length).toBeGreaterThan(0);
@@ -115,8 +107,7 @@ describe('signing keys and the JWKS', () => {
     expect(decodeProtectedHeader(early.accessToken).kid).toBe(current);
     await verifyAccessToken(early.accessToken, cached);
     // Time passes: the new key's activation arrives (just after the current key's).
-    await sql(
-      t,
+    await t.query(
       `update signing_keys set activates_at =
          (select max(activates_at) from signing_keys where kid <> ?) + interval '1 millisecond'
        where kid = ?`,
@@ -130,15 +121,14 @@ describe('signing keys and the JWKS', () => {
   });
 
   it('publishes a replaced key for the token lifetime plus the margin, then drops it', async () => {
-    const replaced = await sql<{ kid: string; seconds: string }>(
-      t,
-      `select kid, extract(epoch from publish_until - retired_at)::int::text as seconds
-         from signing_keys where retired_at is not null order by activates_at`,
-    );
+    const replaced = await t.query<{
+      kid: string;
+      seconds: string;
+    }>(`select kid, extract(epoch from publish_until - retired_at)::int::text as seconds
+         from signing_keys where retired_at is not null order by activates_at`);
     expect(replaced.map((r) => r.seconds)).toEqual([String(900 + 60), String(900 + 60)]);
     const oldest = replaced[0]?.kid;
-    await sql(
-      t,
+    await t.query(
       "update signing_keys set publish_until = now() - interval '1 second' where kid = ?",
       [oldest],
     );

@@ -14,8 +14,12 @@ import {
 import {
   createTestDatabase,
   deleteNamespaceStreams,
+  handledCount,
+  publishedEvents,
+  publishRaw,
   TEST_NATS_URL,
   TEST_SERVER_URL,
+  testQuery,
   uniqueName,
   waitFor,
   type TestDatabase,
@@ -103,21 +107,13 @@ describe('outbox -> relay -> JetStream -> consumer', () => {
         ),
       ),
     );
-  const handledFor = async (userId: string) =>
-    orm.em
-      .getConnection()
-      .execute<{ event_id: string; name: string }[]>(
-        'select event_id, name from handled where user_id = ?',
-        [userId],
-      );
-  const unsent = async () =>
-    Number(
-      (
-        await orm.em
-          .getConnection()
-          .execute<{ n: string }[]>('select count(*) as n from kit_outbox where sent_at is null')
-      )[0]?.n,
+  const handledFor = (userId: string) =>
+    testQuery<{ event_id: string; name: string }>(
+      orm,
+      'select event_id, name from handled where user_id = ?',
+      [userId],
     );
+  const unsent = async () => (await publishedEvents(orm, { sent: false })).length;
 
   it('delivers every committed event exactly once', async () => {
     const user = newId();
@@ -187,11 +183,9 @@ describe('outbox -> relay -> JetStream -> consumer', () => {
     expect(await unsent()).toBe(1); // published, but not marked
 
     // The same event published again past JetStream's duplicate window (new msg id).
-    await messaging.js.publish(
-      messaging.subject('identity.user.updated'),
-      JSON.stringify(envelope),
-      { msgID: newId() },
-    );
+    await publishRaw(messaging, 'identity.user.updated', JSON.stringify(envelope), {
+      msgId: newId(),
+    });
 
     const r = relay();
     const c = consumer('crash_once');
@@ -261,10 +255,10 @@ describe('outbox -> relay -> JetStream -> consumer', () => {
     const c = consumer('malformed');
     c.start();
     try {
-      const subject = messaging.subject('identity.user.updated');
-      await messaging.js.publish(subject, 'not json at all');
-      await messaging.js.publish(
-        subject,
+      await publishRaw(messaging, 'identity.user.updated', 'not json at all');
+      await publishRaw(
+        messaging,
+        'identity.user.updated',
         JSON.stringify({
           id: newId(),
           type: 'identity.user.updated',
@@ -380,7 +374,8 @@ describe('outbox -> relay -> JetStream -> consumer', () => {
       expect(peak).toBeGreaterThan(1);
       const rows = await handledFor(user);
       expect(new Set(rows.map((row) => row.name)).size).toBe(30);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Every delivery acknowledged: every attempt, the rolled-back one too, has finished.
+      await waitFor(async () => (await c.lag()) === 0, { what: 'everything acknowledged' });
       expect(committed).toBe(30); // nothing reported for the rolled-back attempt
     } finally {
       await c.stop();
@@ -417,7 +412,7 @@ describe('outbox -> relay -> JetStream -> consumer', () => {
           recordEvents(em, [event('identity.user.registered', user, profile(user))]),
         );
       // Not even valid JSON: a consumer must not dead-letter what it does not consume.
-      await messaging.js.publish(messaging.subject('identity.user.registered'), 'not json');
+      await publishRaw(messaging, 'identity.user.registered', 'not json');
       await commit(user, 1);
       await waitFor(async () => (await unsent()) === 0, { what: 'published' });
       c.start();
@@ -434,13 +429,7 @@ describe('outbox -> relay -> JetStream -> consumer', () => {
           `${error.message}: ${JSON.stringify(info.config.filter_subject)} pending ${info.num_pending} ack_pending ${info.num_ack_pending} redelivered ${info.num_redelivered}`,
         );
       });
-      const inbox = await orm.em
-        .getConnection()
-        .execute<{ n: string }[]>(
-          `select count(*) as n from kit_inbox where consumer = 'unhandled' and event_id = ?`,
-          [registered!.id],
-        );
-      expect(Number(inbox[0]?.n)).toBe(0);
+      expect(await handledCount(orm, { consumer: 'unhandled', events: [registered!] })).toBe(0);
       const parked = await listDeadLetters(messaging, 'unhandled');
       expect(parked.filter((d) => d.originalSubject.endsWith('.user.registered'))).toEqual([]);
     } finally {

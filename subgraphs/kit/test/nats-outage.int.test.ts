@@ -14,7 +14,10 @@ import {
 import {
   createTestDatabase,
   deleteNamespaceStreams,
+  outboxEntries,
   TEST_SERVER_URL,
+  testQuery,
+  waitForHandled,
   uniqueName,
   waitFor,
   type TestDatabase,
@@ -110,18 +113,21 @@ describe('through a NATS outage', () => {
         return recordEvents(em, [event('identity.user.deleted', userId, { userId })]);
       });
     const handled = async () =>
-      Number(
-        (
-          await orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from handled')
-        )[0]?.n,
-      );
+      Number((await testQuery<{ n: string }>(orm, 'select count(*) as n from handled'))[0]?.n);
     try {
       await commit();
       await waitFor(async () => (await handled()) === 1, { what: 'first event' });
 
       await proxy.cut();
       for (let i = 0; i < 5; i += 1) await commit(); // the database keeps accepting
-      await new Promise((resolve) => setTimeout(resolve, 1500)); // publishes time out meanwhile
+      // Publishes time out meanwhile: every new row has a failed attempt, none is sent.
+      await waitFor(
+        async () => {
+          const unsent = await outboxEntries(orm, { sent: false });
+          return unsent.length === 5 && unsent.every((e) => e.attempts > 0 && e.lastError);
+        },
+        { what: 'a failed publish of each of the five' },
+      );
       expect(await relay.backlog()).toBe(5);
 
       await proxy.open(); // NATS is back on the same address
@@ -131,8 +137,10 @@ describe('through a NATS outage', () => {
       });
       // The relay marks rows sent once the broker acks them: the consumer can be quicker.
       await waitFor(async () => (await relay.backlog()) === 0, { what: 'outbox drained' });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(await handled()).toBe(6);
+      // Processed past every copy on the stream (retries included): a later event handled.
+      const [marker] = await commit();
+      await waitForHandled(orm, marker!, { consumer: 'outage' });
+      expect(await handled()).toBe(7); // the six and the marker, each once
     } finally {
       await consumer.stop();
       await relay.stop();

@@ -1,5 +1,11 @@
 import { newId, Scope } from '../src';
-import { errorCode, mintToken, startTestSubgraph, type TestSubgraph } from '../src/testing';
+import {
+  errorCode,
+  mintToken,
+  startTestSubgraph,
+  waitFor,
+  type TestSubgraph,
+} from '../src/testing';
 import { holdRequests, referenceBatches, startNotes } from './fixtures/notes';
 
 type Notes = Awaited<ReturnType<typeof startNotes>>;
@@ -150,13 +156,15 @@ describe('graceful shutdown', () => {
     const t = await startTestSubgraph('kit_shutdown', startNotes);
     const alice = newId();
     try {
-      const release = holdRequests();
+      const { held, release } = holdRequests();
       const inFlight = t.client
         .as(alice)
         .request('mutation { createNote(text: "late") { id text } }');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await held; // the request is inside the resolver
       const stopping = t.subgraph.stop();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor(() => !t.subgraph.http.server.listening, {
+        what: 'the server to stop listening',
+      });
       release();
       const result = await inFlight;
       expect(result.data).toEqual({ createNote: { id: expect.any(String), text: 'late' } });

@@ -1,5 +1,5 @@
 import { newId } from '@saldo/kit';
-import { errorCode } from '@saldo/kit/testing';
+import { errorCode, publishedEvents } from '@saldo/kit/testing';
 import { EntryKind, EntrySource } from '../src/entries/entry.model';
 import { startLedgerForTest, type Api, type Ledger } from './harness';
 
@@ -33,10 +33,7 @@ describe('budgets and summary', () => {
     await ledger?.stop();
   });
 
-  const alerts = () =>
-    ledger.sql<{ envelope: string }>(
-      "select envelope from kit_outbox where subject = 'ledger.budget.exceeded' order by seq",
-    );
+  const alerts = () => publishedEvents(ledger.t, { type: 'ledger.budget.exceeded' });
 
   const spend = (amount: string, categoryId: string, date = '2024-03-10') =>
     ana.entry({ kind: 'EXPENSE', accountId: account, amount, categoryId, date });
@@ -74,7 +71,7 @@ describe('budgets and summary', () => {
     await Promise.all([spend('5', food), spend('5', food)]);
     const sent = await alerts();
     expect(sent).toHaveLength(1);
-    const envelope = JSON.parse(sent[0]!.envelope) as { userId: string; data: unknown };
+    const envelope = sent[0]!;
     expect(envelope.userId).toBe(ana.userId);
     expect(envelope.data).toEqual({
       categoryId: food,

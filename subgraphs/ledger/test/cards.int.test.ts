@@ -1,5 +1,5 @@
-import { createEnvelope, newId, type EventData, type EventType } from '@saldo/kit';
-import { waitFor } from '@saldo/kit/testing';
+import { newId, type EventData, type EventType } from '@saldo/kit';
+import { publishAs, publishedEvents, waitFor, waitForHandled } from '@saldo/kit/testing';
 import { startLedgerForTest, type Api, type EntryData, type Ledger } from './harness';
 
 type CardData = EventData<'cards.card.created'>['card'];
@@ -18,21 +18,11 @@ describe("the ledger's side of cards (events in, entries out)", () => {
     await ledger?.stop();
   });
 
-  async function publish<T extends EventType>(type: T, userId: string, data: EventData<T>) {
-    const { messaging } = ledger.t.subgraph;
-    const envelope = createEnvelope(type, userId, data);
-    await messaging.js.publish(messaging.subject(type), JSON.stringify(envelope), {
-      msgID: envelope.id,
-    });
-  }
+  const publish = <T extends EventType>(type: T, userId: string, data: EventData<T>) =>
+    publishAs(ledger.t, type, userId, data);
 
   const outbox = async <T extends EventType>(type: T) =>
-    (
-      await ledger.sql<{ envelope: string }>(
-        'select envelope from kit_outbox where subject = ? order by seq',
-        [type],
-      )
-    ).map((r) => (JSON.parse(r.envelope) as { data: EventData<T> }).data);
+    (await publishedEvents(ledger.t, { type })).map((e) => e.data);
 
   const cardOf = (overrides: Partial<CardData> = {}): CardData => ({
     id: newId(),
@@ -121,7 +111,7 @@ describe("the ledger's side of cards (events in, entries out)", () => {
   it("creates each card's CREDIT_CARD account with the card's id for it, once, and follows renames", async () => {
     const ana = ledger.as();
     const card = await withCard(ana);
-    await publish('cards.card.created', ana.userId, { card }); // a second delivery
+    const again = await publish('cards.card.created', ana.userId, { card }); // a second delivery
     const account = await ana.ok<{
       account: {
         id: string;
@@ -140,15 +130,17 @@ describe("the ledger's side of cards (events in, entries out)", () => {
       externalId: `card:${card.id}`,
       balance: { amount: '0.00' },
     });
-    await publish('cards.card.updated', ana.userId, {
+    const renamed = await publish('cards.card.updated', ana.userId, {
       card: { ...card, name: 'Roxinho', version: 3 },
     });
-    await publish('cards.card.updated', ana.userId, { card: { ...card, name: 'Old', version: 2 } });
+    const stale = await publish('cards.card.updated', ana.userId, {
+      card: { ...card, name: 'Old', version: 2 },
+    });
     await waitFor(async () => {
       const data = await ana.ok<{ accounts: { name: string }[] }>('{ accounts { name } }');
       return data.accounts.length === 1 && data.accounts[0]?.name === 'Roxinho';
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitForHandled(ledger.t, [again, renamed, stale]);
     const all = await ana.ok<{ accounts: { name: string }[] }>('{ accounts { name } }');
     expect(all.accounts).toEqual([{ name: 'Roxinho' }]);
   });
@@ -213,8 +205,8 @@ describe("the ledger's side of cards (events in, entries out)", () => {
       purchase: snapshot(3, undefined, { deleted: true, installments: [] }),
     });
     await waitFor(async () => (await ana.balance(card.liabilityAccountId)) === '0.00');
-    await publish('cards.purchase.updated', ana.userId, { purchase: snapshot(2) }); // stale
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stale = await publish('cards.purchase.updated', ana.userId, { purchase: snapshot(2) });
+    await waitForHandled(ledger.t, stale);
     expect(await ana.balance(card.liabilityAccountId)).toBe('0.00');
     expect(await cardEntries(ana, card.liabilityAccountId)).toEqual([]);
     // History stays: reversal postings and revisions of the deleted entries.

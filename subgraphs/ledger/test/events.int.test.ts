@@ -1,12 +1,5 @@
-import {
-  createEnvelope,
-  newId,
-  Scope,
-  USER_SCOPES,
-  type EventData,
-  type EventType,
-} from '@saldo/kit';
-import { errorCode, waitFor } from '@saldo/kit/testing';
+import { newId, Scope, USER_SCOPES, type EventData, type EventType } from '@saldo/kit';
+import { errorCode, publishAs, publishedEvents, waitFor, waitForHandled } from '@saldo/kit/testing';
 import { EntryKind, EntrySource } from '../src/entries/entry.model';
 import { startLedgerForTest, type Api, type Ledger } from './harness';
 
@@ -23,28 +16,10 @@ describe('events in and out', () => {
     await ledger?.stop();
   });
 
-  async function publish<T extends EventType>(
-    type: T,
-    userId: string,
-    data: EventData<T>,
-  ): Promise<void> {
-    const { messaging } = ledger.t.subgraph;
-    const envelope = createEnvelope(type, userId, data);
-    await messaging.js.publish(messaging.subject(type), JSON.stringify(envelope), {
-      msgID: envelope.id,
-    });
-  }
+  const publish = <T extends EventType>(type: T, userId: string, data: EventData<T>) =>
+    publishAs(ledger.t, type, userId, data);
 
-  const outbox = async (subject: string) =>
-    (
-      await ledger.sql<{ envelope: string }>(
-        'select envelope from kit_outbox where subject = ? order by seq',
-        [subject],
-      )
-    ).map(
-      (r) =>
-        JSON.parse(r.envelope) as { id: string; userId: string; data: Record<string, unknown> },
-    );
+  const outbox = <T extends EventType>(type: T) => publishedEvents(ledger.t, { type });
 
   it("creates default categories in the user's language on registration, once", async () => {
     const userId = newId();
@@ -55,8 +30,8 @@ describe('events in and out', () => {
       timeZone: 'America/Sao_Paulo',
       locale: 'pt-BR',
     };
-    await publish('identity.user.registered', userId, profile);
-    await publish('identity.user.registered', userId, profile);
+    const first = await publish('identity.user.registered', userId, profile);
+    const second = await publish('identity.user.registered', userId, profile);
     const names = await waitFor(async () => {
       const data = await ledger
         .as(userId)
@@ -66,7 +41,7 @@ describe('events in and out', () => {
     expect(names).toContainEqual({ name: 'Mercado', kind: 'EXPENSE' });
     expect(names).toContainEqual({ name: 'Salário', kind: 'INCOME' });
     const english = newId();
-    await publish('identity.user.registered', english, {
+    const third = await publish('identity.user.registered', english, {
       ...profile,
       userId: english,
       locale: 'en-US',
@@ -78,7 +53,7 @@ describe('events in and out', () => {
       return data.categories.length > 0 && data.categories.map((c) => c.name);
     });
     expect(en).toContain('Groceries');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitForHandled(ledger.t, [first, second, third]);
     const count = await ledger.sql<{ n: number }>(
       'select count(*)::int as n from categories where user_id = ?::uuid',
       [userId],
@@ -178,12 +153,7 @@ describe('events in and out', () => {
 
   it('keeps accepting entries with no consumer of its events; the relay publishes them', async () => {
     const { messaging } = ledger.t.subgraph;
-    const unsent = async () =>
-      (
-        await ledger.sql<{ n: number }>(
-          'select count(*)::int as n from kit_outbox where sent_at is null',
-        )
-      )[0]!.n;
+    const unsent = async () => (await publishedEvents(ledger.t, { sent: false })).length;
     const published = async () =>
       (await messaging.jsm.streams.info(messaging.streamName('ledger'))).state.messages;
     await waitFor(async () => (await unsent()) === 0);
@@ -204,14 +174,16 @@ describe('events in and out', () => {
   it("resolves the balanceChanged payload for the router, for the event's owner only", async () => {
     const account = (await ana.account({ name: 'Live' })).id;
     const entry = await ana.entry({ kind: 'EXPENSE', accountId: account, amount: '3.50' });
-    const [change] = await ledger.sql<{ envelope: string }>(
-      "select envelope from kit_outbox where subject = 'ledger.balance.changed' and envelope like ?",
-      [`%${entry.id}%`],
+    const change = (await publishedEvents(ledger.t, { type: 'ledger.balance.changed' })).find(
+      (e) => e.data.entryId === entry.id,
     );
+    expect(change).toBeDefined();
     const query = `query($e: String!) { _live_balanceChanged(event: $e) {
       accountId balance { amount } delta { amount } entryId account { id name } entry { id } } }`;
     const router = ledger.t.client.as(ana.userId, [...USER_SCOPES, Scope.ROUTER]);
-    const data = await router.ok<{ _live_balanceChanged: unknown }>(query, { e: change!.envelope });
+    const data = await router.ok<{ _live_balanceChanged: unknown }>(query, {
+      e: JSON.stringify(change),
+    });
     expect(data._live_balanceChanged).toEqual({
       accountId: account,
       balance: { amount: '-3.50' },
@@ -221,7 +193,9 @@ describe('events in and out', () => {
       entry: { id: entry.id },
     });
     const stranger = ledger.t.client.as(newId(), [...USER_SCOPES, Scope.ROUTER]);
-    expect(errorCode(await stranger.request(query, { e: change!.envelope }))).toBe('FORBIDDEN');
+    expect(errorCode(await stranger.request(query, { e: JSON.stringify(change) }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('lets an event handler post with externalId idempotency (the cards path)', async () => {

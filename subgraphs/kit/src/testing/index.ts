@@ -4,6 +4,8 @@ export * from './identity';
 export * from './nats';
 export * from './client';
 export * from './subgraph';
+export * from './query';
+export * from './events';
 export * from './wait';
 export * from './cpu';
 export * from './probe';

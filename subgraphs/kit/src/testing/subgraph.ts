@@ -5,6 +5,7 @@ import { createTestDatabase } from './database';
 import { testKeys, TEST_ISSUER } from './identity';
 import { uniqueName } from './names';
 import { deleteNamespaceStreams, TEST_NATS_URL } from './nats';
+import { testQuery } from './query';
 import { TEST_SERVER_URL } from './database';
 
 /** Base config for a test: local servers, a unique NATS namespace, the test router key. */
@@ -28,6 +29,8 @@ export interface TestSubgraph<S extends Subgraph> {
   client: TestClient;
   namespace: string;
   database: string;
+  /** Raw SQL on the subgraph's database, `?` placeholders (see `testQuery`). */
+  query: <T = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
   cleanup(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export async function startTestSubgraph<
     client: new TestClient(subgraph.url, subgraph.name),
     namespace,
     database: db.name,
+    query: (text, params) => testQuery(subgraph, text, params),
     cleanup: async () => {
       await subgraph.stop();
       await db.drop();
