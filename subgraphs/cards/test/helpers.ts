@@ -1,4 +1,5 @@
-import { createEnvelope, newId, type EventData, type EventType } from '@saldo/kit';
+import { createEnvelope, newId } from '@saldo/kit';
+import type { EventData, EventType } from '@saldo/events';
 import { startTestSubgraph, type GraphQLResponse, type TestClient } from '@saldo/kit/testing';
 import { startCards, type Cards } from '../src/app';
 import { ManualClock } from '../src/common/clock';

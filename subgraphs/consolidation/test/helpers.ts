@@ -1,4 +1,5 @@
-import { Messaging, Scope, type Envelope, type EventType, type LocalDate } from '@saldo/kit';
+import { Messaging, Scope, type Envelope, type LocalDate } from '@saldo/kit';
+import type { EventType } from '@saldo/events';
 import {
   startTestSubgraph,
   testBaseConfig,

@@ -5,7 +5,8 @@ import {
   type TestClient,
   type TestSubgraph,
 } from '@saldo/kit/testing';
-import type { Envelope, EventType } from '@saldo/kit';
+import type { Envelope } from '@saldo/kit';
+import type { EventType } from '@saldo/events';
 import { startIdentity } from '../src/app';
 import type { IdentityConfig } from '../src/config';
 import type { IdentityServices } from '../src/services';

@@ -1,4 +1,5 @@
-import { createEnvelope, newId, type EventData, type EventType } from '@saldo/kit';
+import { createEnvelope, newId } from '@saldo/kit';
+import type { EventData, EventType } from '@saldo/events';
 import { waitFor } from '@saldo/kit/testing';
 import { startLedgerForTest, type Api, type EntryData, type Ledger } from './harness';
 

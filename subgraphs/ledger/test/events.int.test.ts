@@ -1,11 +1,5 @@
-import {
-  createEnvelope,
-  newId,
-  Scope,
-  USER_SCOPES,
-  type EventData,
-  type EventType,
-} from '@saldo/kit';
+import { createEnvelope, newId, Scope, USER_SCOPES } from '@saldo/kit';
+import type { EventData, EventType } from '@saldo/events';
 import { errorCode, waitFor } from '@saldo/kit/testing';
 import { EntryKind, EntrySource } from '../src/entries/entry.model';
 import { entryService } from '../src/entries/entry.service';

@@ -11,7 +11,7 @@ import type { Orm } from '../db';
 import { sql } from '../sql';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { EventType } from './catalog';
+import type { EventType } from '@saldo/events';
 import { InvalidEventError, parseEnvelope, type AnyEnvelope, type Envelope } from './envelope';
 import type { Messaging } from './messaging';
 

@@ -11,7 +11,7 @@ import {
   type StreamConfig,
 } from '@nats-io/jetstream';
 import type { Logger } from '../logger';
-import { domainOf, type Domain } from './catalog';
+import { domainOf, type Domain } from '@saldo/events';
 
 /** A NATS connection plus the naming rules (namespace) every part of the kit shares. */
 export class Messaging {

@@ -1,4 +1,5 @@
-import { event, recordEvents, type EntityManager, type EventData } from '@saldo/kit';
+import { event, recordEvents, type EntityManager } from '@saldo/kit';
+import type { EventData } from '@saldo/events';
 import { accountEventData, AccountType, type AccountRecord } from '../accounts/account.model';
 import { accountRepository } from '../accounts/account.repository';
 import { accountService } from '../accounts/account.service';
