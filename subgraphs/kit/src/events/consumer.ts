@@ -12,7 +12,7 @@ import type { Orm } from '../db';
 import { sql } from '../sql';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { EventType } from '@saldo/events';
+import { isSecretEventType, type EventType } from '@saldo/events';
 import { InvalidEventError, parseEnvelope, type AnyEnvelope, type Envelope } from './envelope';
 import type { Messaging } from './messaging';
 
@@ -467,8 +467,11 @@ class StreamLoop {
     h.set('Saldo-Original-Stream', this.stream);
     h.set('Saldo-Original-Seq', String(m.seq));
     h.set('Saldo-Deliveries', String(m.info.deliveryCount));
+    // The dead-letter stream keeps messages without age limit: a live secret stays out.
+    const redact = isSecretEventType(messaging.eventType(m.subject));
+    if (redact) h.set('Saldo-Redacted', 'secret');
     try {
-      await messaging.js.publish(messaging.subject(`dlq.${name}`), m.data, {
+      await messaging.js.publish(messaging.subject(`dlq.${name}`), redact ? '' : m.data, {
         headers: h,
         msgID: `${this.stream}:${m.seq}:${name}`,
       });
