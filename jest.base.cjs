@@ -14,6 +14,7 @@ module.exports = function jestConfig(rootDir) {
     testEnvironment: 'node',
     transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcrc] },
     moduleNameMapper: {
+      '^@saldo/events$': path.join(__dirname, 'packages/events/src/index.ts'),
       '^@saldo/kit$': path.join(__dirname, 'subgraphs/kit/src/index.ts'),
       '^@saldo/kit/testing$': path.join(__dirname, 'subgraphs/kit/src/testing/index.ts'),
     },

@@ -8,7 +8,7 @@ import type { TestCards } from './helpers';
  * by microseconds (ties too), so paging by time must be exact.
  */
 export async function seedCards(t: TestCards, userId: string, count: number): Promise<void> {
-  await t.sql(
+  await t.query(
     `insert into cards (id, user_id, name, brand, last4, currency, limit_amount, closing_day,
        due_day, liability_account_id, created_at, updated_at)
      select gen_random_uuid(), ?::uuid, 'Card ' || n, 'VISA', lpad(n::text, 4, '0'), 'BRL',
@@ -17,7 +17,7 @@ export async function seedCards(t: TestCards, userId: string, count: number): Pr
        from generate_series(1, ?::int) n`,
     [userId, count],
   );
-  await t.sql(
+  await t.query(
     `insert into invoices (id, user_id, card_id, month, closing_date, due_date, status)
      select gen_random_uuid(), c.user_id, c.id, m.month, (m.month || '-10')::date,
             (m.month || '-20')::date, 'OPEN'
@@ -25,7 +25,7 @@ export async function seedCards(t: TestCards, userId: string, count: number): Pr
       where c.user_id = ?::uuid`,
     [userId],
   );
-  await t.sql(
+  await t.query(
     `insert into purchases (id, user_id, card_id, description, total_amount, purchase_date,
        installment_count, request_hash)
      select gen_random_uuid(), c.user_id, c.id, p.description, p.total, p.day::date, p.n, 'seed'
@@ -35,7 +35,7 @@ export async function seedCards(t: TestCards, userId: string, count: number): Pr
       where c.user_id = ?::uuid`,
     [userId],
   );
-  await t.sql(
+  await t.query(
     `insert into installments (id, user_id, purchase_id, card_id, invoice_id, number, amount,
        booking_date)
      select gen_random_uuid(), p.user_id, p.id, p.card_id, i.id, k.n,

@@ -1,4 +1,5 @@
-import { newId, type EntrySnapshot } from '@saldo/kit';
+import { newId } from '@saldo/kit';
+import type { EntrySnapshot } from '@saldo/events';
 import { errorCode, publishAs, publishedEvents, waitFor } from '@saldo/kit/testing';
 import { startCardsForTest, type Api, type CardData, type TestCards } from './helpers';
 

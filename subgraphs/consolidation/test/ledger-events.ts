@@ -1,10 +1,5 @@
-import {
-  createEnvelope,
-  newId,
-  type EntrySnapshot,
-  type Envelope,
-  type LocalDate,
-} from '@saldo/kit';
+import { createEnvelope, newId, type Envelope, type LocalDate } from '@saldo/kit';
+import type { EntrySnapshot } from '@saldo/events';
 
 type Kind = EntrySnapshot['kind'];
 

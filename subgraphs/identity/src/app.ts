@@ -36,6 +36,7 @@ export async function startIdentity(config: IdentityConfig, database?: string) {
       [`POST ${VERIFY_PATH}`]: verifyApiKeyRoute(runtime, services.apiKeys),
     }),
     background: async (runtime, services) => {
+      await services.resets.ensureStream(runtime.messaging);
       await services.signingKeys.ensureActive(runtime.orm.em.fork());
       // Opens the private key now, so a missing SIGNING_KEY_SECRET fails the start, not a sign-in.
       const { kid } = await services.signingKeys.signer(runtime.orm.em.fork());

@@ -1,7 +1,14 @@
 import { parseEnvelope } from '@saldo/kit';
 import { errorCode, publishedEvents, waitFor } from '@saldo/kit/testing';
 import { sha256 } from '../src/crypto/secrets';
-import { PASSWORD, register, startIdentityForTest, uniqueEmail, type Identity } from './helpers';
+import {
+  PASSWORD,
+  register,
+  servicesFor,
+  startIdentityForTest,
+  uniqueEmail,
+  type Identity,
+} from './helpers';
 
 const REQUEST = 'mutation($e: String!) { requestPasswordReset(email: $e) }';
 const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }';
@@ -9,6 +16,8 @@ const SIGN_IN =
   'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { user { id } } }';
 const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }';
 const NEW_PASSWORD = 'brand new horse 44';
+/** Milliseconds as NATS durations (nanoseconds). */
+const nanos = (ms: number) => ms * 1_000_000;
 
 describe('password reset', () => {
   let t: Identity;
@@ -56,21 +65,64 @@ describe('password reset', () => {
     expect(await stored(data?.token ?? '')).toHaveLength(0);
   });
 
-  it('publishes the event on the IDENTITY stream for notifications to deliver', async () => {
+  it('publishes the event on IDENTITY_SECRETS for notifications, never on IDENTITY', async () => {
     const ana = await register(t.client);
     await t.client.ok(REQUEST, { e: ana.user.email });
     const { messaging } = t.subgraph;
+    const last = (stream: string) =>
+      messaging.jsm.streams
+        .getMessage(stream, {
+          last_by_subj: messaging.subject('identity.password_reset.requested'),
+        })
+        .catch(() => null);
     const message = await waitFor(
       async () => {
-        const stored = await messaging.jsm.streams.getMessage(messaging.streamName('identity'), {
-          last_by_subj: messaging.subject('identity.password_reset.requested'),
-        });
+        const stored = await last(messaging.secretStreamName('identity'));
         const envelope = stored ? parseEnvelope(stored.data) : null;
         return envelope?.userId === ana.user.id ? envelope : undefined;
       },
       { what: 'the reset event on the stream' },
     );
     expect(message.type).toBe('identity.password_reset.requested');
+    expect(await last(messaging.streamName('identity'))).toBeNull();
+  });
+
+  it('keeps the secrets stream no longer than a token lives', async () => {
+    const { messaging } = t.subgraph;
+    const secrets = messaging.secretStreamName('identity');
+    const config = async () => (await messaging.jsm.streams.info(secrets)).config;
+    expect(await config()).toEqual(
+      expect.objectContaining({
+        subjects: [messaging.subject('identity.password_reset.requested')],
+        max_age: nanos(600_000), // PASSWORD_RESET_TTL_SECONDS
+      }),
+    );
+    const domain = await messaging.jsm.streams.info(messaging.streamName('identity'));
+    expect(domain.config.subjects).toEqual([messaging.subject('identity.user.>')]);
+
+    // With a lifetime short enough to watch, the message is gone once it is over.
+    await messaging.ensureSecretStream('identity', 2000);
+    try {
+      expect((await config()).max_age).toBe(nanos(2000));
+      const ana = await register(t.client);
+      await t.client.ok(REQUEST, { e: ana.user.email });
+      const onStream = async () => {
+        const stored = await messaging.jsm.streams
+          .getMessage(secrets, {
+            last_by_subj: messaging.subject('identity.password_reset.requested'),
+          })
+          .catch(() => null);
+        return stored !== null && parseEnvelope(stored.data).userId === ana.user.id;
+      };
+      await waitFor(onStream, { what: 'the reset event on the stream' });
+      await waitFor(async () => !(await onStream()), {
+        what: 'the reset event expired',
+        timeoutMs: 15_000,
+      });
+      expect((await messaging.jsm.streams.info(secrets)).state.messages).toBe(0);
+    } finally {
+      await servicesFor(t).resets.ensureStream(messaging);
+    }
   });
 
   it('resets the password with the token once, signing out every session', async () => {

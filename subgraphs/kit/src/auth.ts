@@ -11,17 +11,15 @@ import { Extensions, type AuthChecker } from 'type-graphql';
 import { isValidTimeZone } from './dates';
 import { DomainError, ErrorCode } from './errors';
 
-/** What a caller may do. Sessions carry every user scope; API keys carry the ones chosen. */
+/**
+ * What a caller may do. Sessions carry every user scope; API keys carry the ones chosen.
+ * A domain adds its scopes here when its subgraph lands.
+ */
 export enum Scope {
   LEDGER_READ = 'ledger:read',
   LEDGER_WRITE = 'ledger:write',
   CARDS_READ = 'cards:read',
   CARDS_WRITE = 'cards:write',
-  IMPORT_READ = 'import:read',
-  IMPORT_WRITE = 'import:write',
-  NOTIFICATIONS_READ = 'notifications:read',
-  NOTIFICATIONS_WRITE = 'notifications:write',
-  AI_READ = 'ai:read',
   PROFILE = 'profile',
   /** Operators only (rebuilds, replays); never granted to a user session. */
   ADMIN = 'admin',

@@ -8,7 +8,6 @@ export * from './context';
 export * from './dates';
 export * from './db';
 export * from './errors';
-export * from './events/catalog';
 export * from './events/consumer';
 export * from './events/dead-letters';
 export * from './events/envelope';

@@ -14,7 +14,7 @@ import {
 import { Scope, scopeAuthChecker } from './auth';
 import type { RequestContext } from './context';
 import { DomainError, ErrorCode } from './errors';
-import type { EventData, EventType } from './events/catalog';
+import type { EventData, EventType } from '@saldo/events';
 import { parseEnvelope } from './events/envelope';
 
 /** Federation spec pinned once for every subgraph. */

@@ -13,7 +13,7 @@ import { decodePem, type BaseConfig } from './config';
 import { createLoaderCache, type RequestContext } from './context';
 import { openDatabase, pingDatabase, type Orm } from './db';
 import { createFormatError } from './errors';
-import type { Domain } from './events/catalog';
+import type { Domain } from '@saldo/events';
 import { EventConsumer, type ConsumerTuning, type HandlerMap } from './events/consumer';
 import { Messaging } from './events/messaging';
 import { OutboxRelay } from './events/relay';

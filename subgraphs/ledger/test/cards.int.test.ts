@@ -1,4 +1,5 @@
-import { newId, type EventData, type EventType } from '@saldo/kit';
+import { newId } from '@saldo/kit';
+import type { EventData, EventType } from '@saldo/events';
 import { publishAs, publishedEvents, waitFor, waitForHandled } from '@saldo/kit/testing';
 import { startLedgerForTest, type Api, type EntryData, type Ledger } from './harness';
 

@@ -1,4 +1,5 @@
-import { newId, Scope, USER_SCOPES, type EventData, type EventType } from '@saldo/kit';
+import { newId, Scope, USER_SCOPES } from '@saldo/kit';
+import type { EventData, EventType } from '@saldo/events';
 import { errorCode, publishAs, publishedEvents, waitFor, waitForHandled } from '@saldo/kit/testing';
 import { EntryKind, EntrySource } from '../src/entries/entry.model';
 import { startLedgerForTest, type Api, type Ledger } from './harness';

@@ -1,4 +1,5 @@
-import { toMoney, type EventData } from '@saldo/kit';
+import { toMoney } from '@saldo/kit';
+import type { EventData } from '@saldo/events';
 import type { CycleDays } from '../invoices/invoice-cycle';
 import { toDate } from '../common/sql';
 

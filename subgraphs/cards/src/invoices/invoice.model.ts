@@ -1,4 +1,5 @@
-import { toMoney, type EventData } from '@saldo/kit';
+import { toMoney } from '@saldo/kit';
+import type { EventData } from '@saldo/events';
 import { toDate, toMinor } from '../common/sql';
 import { InvoiceStatus } from './invoice-state';
 

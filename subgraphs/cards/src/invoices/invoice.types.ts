@@ -1,12 +1,5 @@
-import {
-  connectionType,
-  DateTimeScalar,
-  eventCatalog,
-  LocalDateScalar,
-  Money,
-  type EventData,
-  type EventType,
-} from '@saldo/kit';
+import { connectionType, DateTimeScalar, LocalDateScalar, Money } from '@saldo/kit';
+import { eventCatalog, type EventData, type EventType } from '@saldo/events';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { InvoiceItemKind, type InvoiceItemRecord } from './invoice-items';
 import { InvoiceStatus } from './invoice-state';

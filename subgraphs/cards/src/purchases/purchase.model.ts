@@ -1,4 +1,5 @@
-import { toMoney, type EventData } from '@saldo/kit';
+import { toMoney } from '@saldo/kit';
+import type { EventData } from '@saldo/events';
 import { toDate } from '../common/sql';
 import type { CardRecord } from '../cards/card.model';
 import { netOfRefunds } from './installment-plan';

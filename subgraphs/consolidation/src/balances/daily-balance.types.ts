@@ -1,5 +1,6 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { eventCatalog, LocalDateScalar, Money, type EventData, type EventType } from '@saldo/kit';
+import { LocalDateScalar, Money } from '@saldo/kit';
+import { eventCatalog, type EventData, type EventType } from '@saldo/events';
 import type { DayBalance } from './fill-days';
 
 @ObjectType('Account')

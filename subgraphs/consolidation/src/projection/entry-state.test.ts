@@ -1,4 +1,4 @@
-import type { EntrySnapshot } from '@saldo/kit';
+import type { EntrySnapshot } from '@saldo/events';
 import { entryStateOf, latestVersions } from './entry-state';
 
 const base: EntrySnapshot = {

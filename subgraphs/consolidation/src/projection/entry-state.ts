@@ -1,4 +1,5 @@
-import { parseAmount, type EntrySnapshot, type LocalDate } from '@saldo/kit';
+import { parseAmount, type LocalDate } from '@saldo/kit';
+import type { EntrySnapshot } from '@saldo/events';
 
 /** One side of an entry on one of the user's own accounts, in minor units. */
 export interface Posting {

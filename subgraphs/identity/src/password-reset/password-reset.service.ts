@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { badInput, event, recordEvents, type EntityManager } from '@saldo/kit';
+import { badInput, event, recordEvents, type EntityManager, type Messaging } from '@saldo/kit';
 import { randomToken, sha256 } from '../crypto/secrets';
 import type { Credentials } from '../passwords/credentials.service';
 import type { Sessions } from '../sessions/session.service';
@@ -22,6 +22,14 @@ export class PasswordResets {
     private readonly credentials: Credentials,
     private readonly sessions: Sessions,
   ) {}
+
+  /**
+   * The stream the reset event travels in, `IDENTITY_SECRETS`: it keeps a message no
+   * longer than the token lives (the domain stream `IDENTITY` keeps events forever).
+   */
+  async ensureStream(messaging: Messaging): Promise<void> {
+    await messaging.ensureSecretStream('identity', this.ttlSeconds * 1000);
+  }
 
   /** Emits `identity.password_reset.requested` when the account exists; silent otherwise. */
   async request(em: EntityManager, rawEmail: string): Promise<void> {

@@ -1,6 +1,7 @@
 import {
   AckPolicy,
   DeliverPolicy,
+  JetStreamApiCodes,
   JetStreamApiError,
   type ConsumerConfig,
   type JsMsg,
@@ -11,7 +12,7 @@ import type { Orm } from '../db';
 import { query } from '../sql';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { EventType } from './catalog';
+import { isSecretEventType, type EventType } from '@saldo/events';
 import { InvalidEventError, parseEnvelope, type AnyEnvelope, type Envelope } from './envelope';
 import type { Messaging } from './messaging';
 
@@ -81,6 +82,11 @@ export type ConsumerTuning = Pick<
 >;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The source stream is not there yet: its producer has not started. Normal, not a failure. */
+function isStreamMissing(error: unknown): boolean {
+  return error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound;
+}
 
 interface ParsedBatch {
   valid: { m: JsMsg; event: AnyEnvelope }[];
@@ -225,9 +231,14 @@ class StreamLoop {
     }
   }
 
-  /** Keeps a consume loop alive: recreated after any failure, e.g. a stream that does not exist yet. */
+  /**
+   * Keeps a consume loop alive: recreated after any failure. A stream that does not exist
+   * yet (its producer has not started) is waited for quietly: one info line, then one when
+   * consuming starts; real failures are warnings.
+   */
   private async supervise(): Promise<void> {
     let failures = 0;
+    let waits = 0;
     while (this.running) {
       try {
         await this.ensureConsumer();
@@ -250,10 +261,19 @@ class StreamLoop {
           await messages.close();
           break;
         }
+        this.log.info('consuming');
         failures = 0;
+        waits = 0;
         const error = await messages.closed();
         if (error) throw error;
       } catch (error) {
+        if (isStreamMissing(error)) {
+          waits += 1;
+          if (waits === 1) this.log.info(`waiting for stream ${this.stream}`);
+          else this.log.debug({ polls: waits }, `stream ${this.stream} not there yet`);
+          if (this.running) await sleep(Math.min(250 * 2 ** waits, 1000));
+          continue;
+        }
         failures += 1;
         if (this.running)
           this.log.warn({ err: error, failures }, 'consumer loop failed; restarting');
@@ -447,8 +467,11 @@ class StreamLoop {
     h.set('Saldo-Original-Stream', this.stream);
     h.set('Saldo-Original-Seq', String(m.seq));
     h.set('Saldo-Deliveries', String(m.info.deliveryCount));
+    // The dead-letter stream keeps messages without age limit: a live secret stays out.
+    const redact = isSecretEventType(messaging.eventType(m.subject));
+    if (redact) h.set('Saldo-Redacted', 'secret');
     try {
-      await messaging.js.publish(messaging.subject(`dlq.${name}`), m.data, {
+      await messaging.js.publish(messaging.subject(`dlq.${name}`), redact ? '' : m.data, {
         headers: h,
         msgID: `${this.stream}:${m.seq}:${name}`,
       });

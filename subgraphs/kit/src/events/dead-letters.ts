@@ -8,7 +8,9 @@ export interface DeadLetter {
   originalSubject: string;
   originalStream: string;
   deliveries: number;
+  /** Empty when redacted: the payload carried a secret, which is not kept here. */
   data: string;
+  redacted: boolean;
 }
 
 /** Every parked message, optionally for one consumer: what failed and why. */
@@ -35,6 +37,7 @@ export async function listDeadLetters(
       originalStream: h?.get('Saldo-Original-Stream') ?? '',
       deliveries: Number(h?.get('Saldo-Deliveries') ?? 0),
       data: m.string(),
+      redacted: h?.has('Saldo-Redacted') ?? false,
     });
     if (m.info.pending === 0) break;
   }
@@ -44,15 +47,18 @@ export async function listDeadLetters(
 /**
  * Publishes parked messages again on their original subject (after the cause is
  * fixed) and removes them from the dead-letter stream. Consumers that already
- * applied the event skip it through their inbox.
+ * applied the event skip it through their inbox. Redacted letters are only removed.
  */
 export async function replayDeadLetters(messaging: Messaging, consumer: string): Promise<number> {
   const stream = messaging.streamName('deadletter');
   const letters = await listDeadLetters(messaging, consumer);
   for (const letter of letters) {
-    await messaging.js.publish(letter.originalSubject, letter.data, {
-      msgID: `replay:${stream}:${letter.seq}`,
-    });
+    // A redacted letter has nothing left to replay (its secret has expired by now anyway).
+    if (!letter.redacted) {
+      await messaging.js.publish(letter.originalSubject, letter.data, {
+        msgID: `replay:${stream}:${letter.seq}`,
+      });
+    }
     await messaging.jsm.streams.deleteMessage(stream, letter.seq);
   }
   return letters.length;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newId } from '../ids';
-import { eventCatalog, isEventType, type EventData, type EventType } from './catalog';
+import { eventCatalog, isEventType, type EventData, type EventType } from '@saldo/events';
 
 /** Envelope schema version; bump when the envelope itself changes. */
 export const ENVELOPE_VERSION = 1;

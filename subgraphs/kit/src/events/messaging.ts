@@ -11,7 +11,13 @@ import {
   type StreamConfig,
 } from '@nats-io/jetstream';
 import type { Logger } from '../logger';
-import { domainOf, type Domain } from './catalog';
+import {
+  domainOf,
+  eventCatalog,
+  isSecretEventType,
+  SECRET_EVENT_TYPES,
+  type Domain,
+} from '@saldo/events';
 
 /** A NATS connection plus the naming rules (namespace) every part of the kit shares. */
 export class Messaging {
@@ -57,19 +63,52 @@ export class Messaging {
     return this.namespace ? `${this.namespace.toUpperCase()}_${base}` : base;
   }
 
+  /** `IDENTITY_SECRETS`: the domain's events that carry a live secret (SECRET_EVENT_TYPES). */
+  secretStreamName(domain: Domain): string {
+    return `${this.streamName(domain)}_SECRETS`;
+  }
+
   streamOf(type: string): string {
-    return this.streamName(domainOf(type));
+    const domain = domainOf(type);
+    return isSecretEventType(type) ? this.secretStreamName(domain) : this.streamName(domain);
   }
 
   /**
    * Creates or updates the stream a domain owns. Called by the producing subgraph at
    * start; events are kept without age limit so projections can be rebuilt from them.
+   * It holds `<domain>.>`, or, for a domain with secret events, every other subject of
+   * the domain (those go to its secrets stream, see `ensureSecretStream`); secret events
+   * an older stream still holds are purged from it.
    */
   async ensureDomainStream(domain: Domain, overrides: Partial<StreamConfig> = {}): Promise<void> {
+    const name = this.streamName(domain);
+    const secrets = secretTypesOf(domain);
     await this.ensureStream({
-      name: this.streamName(domain),
-      subjects: [this.subject(`${domain}.>`)],
+      name,
+      subjects: (secrets.length === 0 ? [`${domain}.>`] : publicSubjectsOf(domain)).map((s) =>
+        this.subject(s),
+      ),
       ...overrides,
+    });
+    for (const type of secrets) {
+      await this.jsm.streams.purge(name, { filter: this.subject(type) });
+    }
+  }
+
+  /**
+   * Creates or updates the stream of a domain's secret events, which keeps a message
+   * `maxAgeMs` at most: the secret's lifetime. Called by the producer at start, after
+   * `ensureDomainStream` (which frees the subjects from the domain stream).
+   */
+  async ensureSecretStream(domain: Domain, maxAgeMs: number): Promise<void> {
+    const secrets = secretTypesOf(domain);
+    if (secrets.length === 0) throw new Error(`Domain ${domain} has no secret events`);
+    await this.ensureStream({
+      name: this.secretStreamName(domain),
+      subjects: secrets.map((type) => this.subject(type)),
+      max_age: nanos(maxAgeMs),
+      // The server refuses a duplicate window longer than the age limit.
+      duplicate_window: nanos(Math.min(5 * 60_000, maxAgeMs)),
     });
   }
 
@@ -124,4 +163,26 @@ async function logStatus(nc: NatsConnection, log: Logger): Promise<void> {
     if (status.type === 'ping') continue;
     log.info({ nats: status.type }, 'nats status');
   }
+}
+
+function secretTypesOf(domain: Domain): string[] {
+  return SECRET_EVENT_TYPES.filter((type) => domainOf(type) === domain);
+}
+
+/**
+ * A domain's subjects other than its secret ones: `<domain>.<entity>.>` per entity,
+ * or the entity's other types one by one where the entity has a secret type.
+ */
+function publicSubjectsOf(domain: Domain): string[] {
+  const byEntity = new Map<string, string[]>();
+  for (const type of Object.keys(eventCatalog)) {
+    const [owner, entity] = type.split('.');
+    if (owner !== domain || entity === undefined) continue;
+    byEntity.set(entity, [...(byEntity.get(entity) ?? []), type]);
+  }
+  return [...byEntity].flatMap(([entity, types]) =>
+    types.some(isSecretEventType)
+      ? types.filter((type) => !isSecretEventType(type))
+      : [`${domain}.${entity}.>`],
+  );
 }

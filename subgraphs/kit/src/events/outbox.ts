@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventData, EventType } from './catalog';
+import type { EventData, EventType } from '@saldo/events';
 import { query } from '../sql';
 
 const CHUNK = 5_000;

@@ -1,5 +1,5 @@
 import { JetStreamApiError } from '@nats-io/jetstream';
-import { domainOf, type Domain, type EventData, type EventType } from '../events/catalog';
+import { domainOf, type Domain, type EventData, type EventType } from '@saldo/events';
 import { createEnvelope, parseEnvelope, type Envelope } from '../events/envelope';
 import { Messaging } from '../events/messaging';
 import { TEST_NATS_URL } from './nats';

@@ -1,4 +1,5 @@
-import { toMoney, type EventData } from '@saldo/kit';
+import { toMoney } from '@saldo/kit';
+import type { EventData } from '@saldo/events';
 import { toDate } from '../common/sql';
 
 export enum AccountType {

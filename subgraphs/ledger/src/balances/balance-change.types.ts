@@ -1,4 +1,5 @@
-import { eventCatalog, Money, type EventData, type EventType } from '@saldo/kit';
+import { Money } from '@saldo/kit';
+import { eventCatalog, type EventData, type EventType } from '@saldo/events';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** `account` and `entry` come from BalanceChangeResolver, scoped to the caller. */

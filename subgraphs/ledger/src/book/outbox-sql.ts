@@ -1,10 +1,5 @@
-import {
-  createEnvelope,
-  currencyExponent,
-  toMoney,
-  type EventData,
-  type EventType,
-} from '@saldo/kit';
+import { createEnvelope, currencyExponent, toMoney } from '@saldo/kit';
+import type { EventData, EventType } from '@saldo/events';
 import { valuesList, type SqlValue } from '../common/sql';
 
 // The hot path writes its outbox rows inside its one INSERT statement (a statement is

@@ -1,4 +1,5 @@
-import { event, recordEvents, type EntityManager, type EventData } from '@saldo/kit';
+import { event, recordEvents, type EntityManager } from '@saldo/kit';
+import type { EventData } from '@saldo/events';
 import { accountEventData, AccountType, type AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { AccountService } from '../accounts/account.service';

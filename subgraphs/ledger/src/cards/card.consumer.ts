@@ -1,4 +1,5 @@
-import type { Envelope, EventType, HandlerContext, HandlerMap } from '@saldo/kit';
+import type { Envelope, HandlerContext, HandlerMap } from '@saldo/kit';
+import type { EventType } from '@saldo/events';
 import type { CardAccounts } from './card-account';
 import { claimVersion, eraseCardSync } from './card-sync';
 import type { PaymentTransfers } from './payment-transfer';

@@ -4,9 +4,9 @@ import {
   event,
   recordEvents,
   type EntityManager,
-  type EventData,
   type Logger,
 } from '@saldo/kit';
+import type { EventData } from '@saldo/events';
 import { EntryKind, EntrySource } from '../entries/entry.model';
 import type { EntryService } from '../entries/entry.service';
 

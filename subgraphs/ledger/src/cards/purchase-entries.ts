@@ -1,4 +1,5 @@
-import { parseAmount, type EntityManager, type EventData } from '@saldo/kit';
+import { parseAmount, type EntityManager } from '@saldo/kit';
+import type { EventData } from '@saldo/events';
 import { CategoryKind } from '../categories/category.model';
 import type { CategoryService } from '../categories/category.service';
 import { query } from '../common/sql';

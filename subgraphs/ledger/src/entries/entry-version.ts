@@ -1,4 +1,5 @@
-import { event, notFound, recordEvents, type EntityManager, type EventType } from '@saldo/kit';
+import { event, notFound, recordEvents, type EntityManager } from '@saldo/kit';
+import type { EventType } from '@saldo/events';
 import { applyDeltas, balanceEvents } from '../book/balances';
 import { ensureNominals } from '../book/nominal';
 import {

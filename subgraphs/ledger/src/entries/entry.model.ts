@@ -1,4 +1,5 @@
-import { toMoney, type EntrySnapshot } from '@saldo/kit';
+import { toMoney } from '@saldo/kit';
+import type { EntrySnapshot } from '@saldo/events';
 import { toDate } from '../common/sql';
 
 export enum EntryKind {

@@ -83,3 +83,8 @@ export const ledgerEvents = {
     spent: money,
   }),
 } as const;
+
+export type LedgerEventType = keyof typeof ledgerEvents;
+export type LedgerEventData<T extends LedgerEventType> = z.infer<(typeof ledgerEvents)[T]>;
+/** The subjects ledger publishes: an event's type is its subject (namespaced in tests). */
+export const ledgerSubjects = Object.keys(ledgerEvents) as LedgerEventType[];

@@ -99,3 +99,8 @@ export const cardsEvents = {
   'cards.payment.confirmed': z.object({ payment, entryId: uuid }),
   'cards.payment.failed': z.object({ payment, code: z.string(), reason: z.string() }),
 } as const;
+
+export type CardsEventType = keyof typeof cardsEvents;
+export type CardsEventData<T extends CardsEventType> = z.infer<(typeof cardsEvents)[T]>;
+/** The subjects cards publishes: an event's type is its subject (namespaced in tests). */
+export const cardsSubjects = Object.keys(cardsEvents) as CardsEventType[];

@@ -38,3 +38,10 @@ export const consolidationEvents = {
     reopenedAt: isoInstant,
   }),
 } as const;
+
+export type ConsolidationEventType = keyof typeof consolidationEvents;
+export type ConsolidationEventData<T extends ConsolidationEventType> = z.infer<
+  (typeof consolidationEvents)[T]
+>;
+/** The subjects consolidation publishes: an event's type is its subject (namespaced in tests). */
+export const consolidationSubjects = Object.keys(consolidationEvents) as ConsolidationEventType[];

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import { cardsEvents } from './cards';
 import { consolidationEvents } from './consolidation';
-import { identityEvents } from './identity';
+import { identityEvents, identitySecretEvents } from './identity';
 import { ledgerEvents } from './ledger';
 
 export * from './common';
-export { accountType, entrySnapshot, type EntrySnapshot } from './ledger';
+export * from './cards';
+export * from './consolidation';
+export * from './identity';
+export * from './ledger';
 
 /**
  * The one map from event type (also its subject) to payload schema. Producers
@@ -23,16 +26,8 @@ export type EventCatalog = typeof eventCatalog;
 export type EventType = keyof EventCatalog;
 export type EventData<T extends EventType> = z.infer<EventCatalog[T]>;
 
-/** Streams, one per producing domain: `LEDGER` holds `ledger.>`. */
-export const DOMAINS = [
-  'identity',
-  'ledger',
-  'consolidation',
-  'cards',
-  'import',
-  'notifications',
-  'ai',
-] as const;
+/** Producing domains, one stream each: `LEDGER` holds `ledger.>`. Only domains whose subgraph exists. */
+export const DOMAINS = ['identity', 'ledger', 'consolidation', 'cards'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export function domainOf(type: string): Domain {
@@ -43,4 +38,15 @@ export function domainOf(type: string): Domain {
 
 export function isEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(eventCatalog, type);
+}
+
+/**
+ * Types whose payload carries a live secret (a password-reset token). They travel in
+ * their domain's secrets stream (`IDENTITY_SECRETS`), which keeps a message only as long
+ * as the secret lives, never in the domain stream, which keeps events without age limit.
+ */
+export const SECRET_EVENT_TYPES: readonly EventType[] = [...identitySecretEvents];
+
+export function isSecretEventType(type: string): boolean {
+  return (SECRET_EVENT_TYPES as readonly string[]).includes(type);
 }

@@ -14,6 +14,7 @@ export const identityEvents = {
   'identity.user.updated': z.object(profile),
   'identity.user.deleted': z.object({ userId: uuid }),
   // The token is single-use and expires quickly; only its hash is stored by identity.
+  // A secret: published to IDENTITY_SECRETS, kept there no longer than the token lives.
   'identity.password_reset.requested': z.object({
     userId: uuid,
     email: z.email(),
@@ -23,3 +24,13 @@ export const identityEvents = {
     expiresAt: isoInstant,
   }),
 } as const;
+
+export type IdentityEventType = keyof typeof identityEvents;
+export type IdentityEventData<T extends IdentityEventType> = z.infer<(typeof identityEvents)[T]>;
+/** The subjects identity publishes: an event's type is its subject (namespaced in tests). */
+export const identitySubjects = Object.keys(identityEvents) as IdentityEventType[];
+
+/** Identity's events that carry a live secret (see SECRET_EVENT_TYPES). */
+export const identitySecretEvents: readonly IdentityEventType[] = [
+  'identity.password_reset.requested',
+];
