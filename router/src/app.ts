@@ -37,11 +37,20 @@ import { LiveHub } from './live/hub';
 import { liveSpecs } from './live/live-fields';
 import { attachSubscriptionServer } from './live/ws-server';
 import { RateLimiter } from './rate-limit';
+import { Resources } from './resources';
 
 export interface Router {
   url: string;
   port: number;
   log: Logger;
+  /** What the live (WebSocket) side holds now: for gauges and tests. */
+  live: {
+    readonly sockets: number;
+    readonly subscriptions: number;
+    /** Resolves once NATS has every subscription made so far (a round trip to it). */
+    flush(): Promise<void>;
+  };
+  /** Closes everything the router opened, last opened first. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -67,8 +76,17 @@ function subgraphUrls(supergraphSdl: string, overrides: Map<string, string>): Ma
   return urls;
 }
 
-export async function startRouter(config: RouterConfig): Promise<Router> {
+/**
+ * Starts the router. Everything it opens is registered in `resources` as it opens, so
+ * a start that fails half-way closes what it had opened (then rethrows), and `stop()`
+ * closes it all in reverse order.
+ */
+export function startRouter(config: RouterConfig): Promise<Router> {
   const log = createLogger('router', config.LOG_LEVEL);
+  return Resources.start(log, (resources) => start(config, log, resources));
+}
+
+async function start(config: RouterConfig, log: Logger, resources: Resources): Promise<Router> {
   const metrics = createMetrics('router');
   const production = config.NODE_ENV === 'production';
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8');
@@ -97,7 +115,20 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
   );
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_SECOND, config.RATE_LIMIT_BURST);
 
-  const dataSources: SubgraphDataSource[] = [];
+  const dataSources = resources.add('subgraph pools', [] as SubgraphDataSource[], (sources) =>
+    Promise.all(sources.map((d) => d.close())),
+  );
+  const messaging = resources.add(
+    'nats',
+    await Messaging.connect({
+      url: config.NATS_URL,
+      name: 'router',
+      namespace: config.NATS_NAMESPACE,
+      log,
+    }),
+    (m) => m.close(),
+  );
+  const hub = resources.add('live hub', new LiveHub(messaging, log), (h) => h.close());
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -150,6 +181,7 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
     ],
   });
   await apollo.start();
+  resources.add('apollo', apollo, (a) => a.stop());
 
   const context = async (req: IncomingMessage): Promise<RouterContext> => {
     const caller = await authenticate(req.headers.authorization);
@@ -174,13 +206,6 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
     return response.body.singleResult as ExecutionResult;
   };
 
-  const messaging = await Messaging.connect({
-    url: config.NATS_URL,
-    name: 'router',
-    namespace: config.NATS_NAMESPACE,
-    log,
-  });
-  const hub = new LiveHub(messaging, log);
   const graphql = apolloHandler(apollo, context, { bodyLimit: config.BODY_LIMIT_BYTES });
   const http = new HttpService({
     port: config.PORT,
@@ -193,24 +218,29 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
       }),
     },
   });
+  resources.add('http', http, (h) => (h.server.listening ? h.close() : undefined));
 
-  const subscriptions = attachSubscriptionServer({
-    server: http.server,
-    path: '/graphql',
-    schema: () => {
-      if (!apiSchema) throw new Error('supergraph not loaded');
-      return apiSchema;
-    },
-    specs: liveSpecs(supergraphSdl),
-    hub,
-    authenticate: (authorization) => authenticate(authorization),
-    execute,
-    rateLimit: (key) => limiter.take(key),
-    validationRules: armor.validationRules,
-    bufferLimit: config.SUBSCRIPTION_BUFFER,
-    maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
-    log,
-  });
+  const subscriptions = resources.add(
+    'websockets',
+    attachSubscriptionServer({
+      server: http.server,
+      path: '/graphql',
+      schema: () => {
+        if (!apiSchema) throw new Error('supergraph not loaded');
+        return apiSchema;
+      },
+      specs: liveSpecs(supergraphSdl),
+      hub,
+      authenticate: (authorization) => authenticate(authorization),
+      execute,
+      rateLimit: (key) => limiter.take(key),
+      validationRules: armor.validationRules,
+      bufferLimit: config.SUBSCRIPTION_BUFFER,
+      maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+      log,
+    }),
+    (s) => s.close(),
+  );
   new Gauge({
     name: 'router_websockets',
     help: 'Open graphql-ws connections',
@@ -232,15 +262,19 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
   const url = `http://127.0.0.1:${address.port}/graphql`;
   log.info({ url, subgraphs: Object.fromEntries(urls) }, 'router ready');
 
-  let stopping: Promise<void> | null = null;
-  const stop = () =>
-    (stopping ??= (async () => {
-      await subscriptions.close();
-      await http.close();
-      await apollo.stop();
-      hub.close();
-      await messaging.close();
-      await Promise.all(dataSources.map((d) => d.close()));
-    })());
-  return { url, port: address.port, log, stop };
+  return {
+    url,
+    port: address.port,
+    log,
+    live: {
+      get sockets() {
+        return subscriptions.sockets;
+      },
+      get subscriptions() {
+        return hub.listeners;
+      },
+      flush: () => messaging.nc.flush(),
+    },
+    stop: () => resources.close(),
+  };
 }
