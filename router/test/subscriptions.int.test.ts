@@ -181,7 +181,7 @@ describe('subscriptions through the router', () => {
     }
   });
 
-  it('closes the socket when the credential expires, unless renewed in a ping', async () => {
+  it('closes the socket with a retryable 4403 when the credential expires', async () => {
     // API-key callers are re-checked after API_KEY_CACHE_SECONDS: their credential "expires" then.
     const short = await startRouterOver(stack.subgraphs, stack.namespace, {
       API_KEY_CACHE_SECONDS: '1',
@@ -198,7 +198,7 @@ describe('subscriptions through the router', () => {
       );
       collect(socket, 'subscription { balanceChanged { accountId } }');
       const event = await closed;
-      expect(event.code).toBe(4401);
+      expect(event.code).toBe(4403);
       expect(event.reason).toMatch(/expired/);
     } finally {
       await short.stop();
