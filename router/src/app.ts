@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { Gauge } from 'prom-client';
 import {
   apolloHandler,
@@ -20,7 +10,6 @@ import {
   decodePem,
   HttpService,
   Messaging,
-  metricsPlugin,
   serviceRoutes,
   type Logger,
 } from '@saldo/kit';
@@ -32,7 +21,7 @@ import { SUPERGRAPH_FILE } from './compose';
 import type { RouterConfig } from './config';
 import type { RouterContext } from './context';
 import { SubgraphDataSource } from './data-source';
-import { routerFormatError } from './errors';
+import { createGraphqlServer, parseUrls, subgraphUrls } from './graphql-server';
 import { LiveHub } from './live/hub';
 import { liveSpecs } from './live/live-fields';
 import { attachSubscriptionServer } from './live/ws-server';
@@ -54,28 +43,6 @@ export interface Router {
   stop(): Promise<void>;
 }
 
-/** `identity=http://...,ledger=http://...` -> map. */
-function parseUrls(value: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const pair of value
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const at = pair.indexOf('=');
-    if (at > 0) map.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-  return map;
-}
-
-/** The URL each subgraph was composed with, unless SUBGRAPH_URLS overrides it. */
-function subgraphUrls(supergraphSdl: string, overrides: Map<string, string>): Map<string, string> {
-  const urls = new Map<string, string>();
-  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) {
-    urls.set(match[1]!, overrides.get(match[1]!) ?? match[2]!);
-  }
-  return urls;
-}
-
 /**
  * Starts the router. Everything it opens is registered in `resources` as it opens, so
  * a start that fails half-way closes what it had opened (then rethrows), and `stop()`
@@ -88,7 +55,6 @@ export function startRouter(config: RouterConfig): Promise<Router> {
 
 async function start(config: RouterConfig, log: Logger, resources: Resources): Promise<Router> {
   const metrics = createMetrics('router');
-  const production = config.NODE_ENV === 'production';
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8');
   const urls = subgraphUrls(supergraphSdl, parseUrls(config.SUBGRAPH_URLS));
   const identityBase = (urls.get('identity') ?? 'http://127.0.0.1:4001/graphql').replace(
@@ -129,12 +95,15 @@ async function start(config: RouterConfig, log: Logger, resources: Resources): P
     (m) => m.close(),
   );
   const hub = resources.add('live hub', new LiveHub(messaging, log), (h) => h.close());
-  const gateway = new ApolloGateway({
+  const { apollo, armor, apiSchema } = createGraphqlServer({
+    config,
+    log,
+    metrics,
     supergraphSdl,
-    buildService: ({ name, url }) => {
+    buildSource: (name, url) => {
       const source = new SubgraphDataSource(
         name,
-        urls.get(name) ?? url ?? '',
+        urls.get(name) ?? url,
         mint,
         config.SUBGRAPH_CONNECTIONS,
         config.DEDUPE_SUBGRAPH_READS,
@@ -142,43 +111,6 @@ async function start(config: RouterConfig, log: Logger, resources: Resources): P
       dataSources.push(source);
       return source;
     },
-    experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MB,
-    logger: log,
-  });
-  let apiSchema: GraphQLSchema | null = null;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
-    apiSchema = schema;
-  });
-
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.MAX_DEPTH },
-    maxAliases: { n: config.MAX_ALIASES },
-    maxTokens: { n: config.MAX_TOKENS },
-    costLimit: { maxCost: config.MAX_COST },
-    maxDirectives: { n: config.MAX_DIRECTIVES },
-    blockFieldSuggestion: { enabled: production },
-  }).protect();
-
-  const apollo = new ApolloServer<RouterContext>({
-    gateway,
-    introspection: !production,
-    csrfPrevention: true,
-    stopOnTerminationSignals: false, // stopOnSignals closes everything in order
-    allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
-    includeStacktraceInErrorResponses: false,
-    validationRules: armor.validationRules,
-    formatError: routerFormatError(log, config.NODE_ENV === 'development'),
-    plugins: [
-      ...(armor.plugins as never[]),
-      ApolloServerPluginUsageReportingDisabled(),
-      // Nothing here uses cache hints; the plugin would otherwise wrap every resolver.
-      ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
-      production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      metricsPlugin<RouterContext>(metrics),
-    ],
   });
   await apollo.start();
   resources.add('apollo', apollo, (a) => a.stop());
@@ -213,7 +145,7 @@ async function start(config: RouterConfig, log: Logger, resources: Resources): P
     routes: {
       ...serviceRoutes({
         graphql,
-        checks: async () => ({ nats: await messaging.ping(), supergraph: apiSchema !== null }),
+        checks: async () => ({ nats: await messaging.ping(), supergraph: apiSchema() !== null }),
         metrics: metrics.registry,
       }),
     },
@@ -226,8 +158,9 @@ async function start(config: RouterConfig, log: Logger, resources: Resources): P
       server: http.server,
       path: '/graphql',
       schema: () => {
-        if (!apiSchema) throw new Error('supergraph not loaded');
-        return apiSchema;
+        const schema = apiSchema();
+        if (!schema) throw new Error('supergraph not loaded');
+        return schema;
       },
       specs: liveSpecs(supergraphSdl),
       hub,
