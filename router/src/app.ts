@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { Gauge } from 'prom-client';
 import {
   apolloHandler,
@@ -20,7 +10,6 @@ import {
   decodePem,
   HttpService,
   Messaging,
-  metricsPlugin,
   serviceRoutes,
   type Logger,
 } from '@saldo/kit';
@@ -32,45 +21,40 @@ import { SUPERGRAPH_FILE } from './compose';
 import type { RouterConfig } from './config';
 import type { RouterContext } from './context';
 import { SubgraphDataSource } from './data-source';
-import { routerFormatError } from './errors';
+import { createGraphqlServer, parseUrls, subgraphUrls } from './graphql-server';
 import { LiveHub } from './live/hub';
 import { liveSpecs } from './live/live-fields';
 import { attachSubscriptionServer } from './live/ws-server';
 import { RateLimiter } from './rate-limit';
+import { Resources } from './resources';
 
 export interface Router {
   url: string;
   port: number;
   log: Logger;
+  /** What the live (WebSocket) side holds now: for gauges and tests. */
+  live: {
+    readonly sockets: number;
+    readonly subscriptions: number;
+    /** Resolves once NATS has every subscription made so far (a round trip to it). */
+    flush(): Promise<void>;
+  };
+  /** Closes everything the router opened, last opened first. Safe to call twice. */
   stop(): Promise<void>;
 }
 
-/** `identity=http://...,ledger=http://...` -> map. */
-function parseUrls(value: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const pair of value
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const at = pair.indexOf('=');
-    if (at > 0) map.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-  return map;
-}
-
-/** The URL each subgraph was composed with, unless SUBGRAPH_URLS overrides it. */
-function subgraphUrls(supergraphSdl: string, overrides: Map<string, string>): Map<string, string> {
-  const urls = new Map<string, string>();
-  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) {
-    urls.set(match[1]!, overrides.get(match[1]!) ?? match[2]!);
-  }
-  return urls;
-}
-
-export async function startRouter(config: RouterConfig): Promise<Router> {
+/**
+ * Starts the router. Everything it opens is registered in `resources` as it opens, so
+ * a start that fails half-way closes what it had opened (then rethrows), and `stop()`
+ * closes it all in reverse order.
+ */
+export function startRouter(config: RouterConfig): Promise<Router> {
   const log = createLogger('router', config.LOG_LEVEL);
+  return Resources.start(log, (resources) => start(config, log, resources));
+}
+
+async function start(config: RouterConfig, log: Logger, resources: Resources): Promise<Router> {
   const metrics = createMetrics('router');
-  const production = config.NODE_ENV === 'production';
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8');
   const urls = subgraphUrls(supergraphSdl, parseUrls(config.SUBGRAPH_URLS));
   const identityBase = (urls.get('identity') ?? 'http://127.0.0.1:4001/graphql').replace(
@@ -97,13 +81,29 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
   );
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_SECOND, config.RATE_LIMIT_BURST);
 
-  const dataSources: SubgraphDataSource[] = [];
-  const gateway = new ApolloGateway({
+  const dataSources = resources.add('subgraph pools', [] as SubgraphDataSource[], (sources) =>
+    Promise.all(sources.map((d) => d.close())),
+  );
+  const messaging = resources.add(
+    'nats',
+    await Messaging.connect({
+      url: config.NATS_URL,
+      name: 'router',
+      namespace: config.NATS_NAMESPACE,
+      log,
+    }),
+    (m) => m.close(),
+  );
+  const hub = resources.add('live hub', new LiveHub(messaging, log), (h) => h.close());
+  const { apollo, armor, apiSchema } = createGraphqlServer({
+    config,
+    log,
+    metrics,
     supergraphSdl,
-    buildService: ({ name, url }) => {
+    buildSource: (name, url) => {
       const source = new SubgraphDataSource(
         name,
-        urls.get(name) ?? url ?? '',
+        urls.get(name) ?? url,
         mint,
         config.SUBGRAPH_CONNECTIONS,
         config.DEDUPE_SUBGRAPH_READS,
@@ -111,45 +111,9 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
       dataSources.push(source);
       return source;
     },
-    experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MB,
-    logger: log,
-  });
-  let apiSchema: GraphQLSchema | null = null;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
-    apiSchema = schema;
-  });
-
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.MAX_DEPTH },
-    maxAliases: { n: config.MAX_ALIASES },
-    maxTokens: { n: config.MAX_TOKENS },
-    costLimit: { maxCost: config.MAX_COST },
-    maxDirectives: { n: config.MAX_DIRECTIVES },
-    blockFieldSuggestion: { enabled: production },
-  }).protect();
-
-  const apollo = new ApolloServer<RouterContext>({
-    gateway,
-    introspection: !production,
-    csrfPrevention: true,
-    stopOnTerminationSignals: false, // stopOnSignals closes everything in order
-    allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
-    includeStacktraceInErrorResponses: false,
-    validationRules: armor.validationRules,
-    formatError: routerFormatError(log, config.NODE_ENV === 'development'),
-    plugins: [
-      ...(armor.plugins as never[]),
-      ApolloServerPluginUsageReportingDisabled(),
-      // Nothing here uses cache hints; the plugin would otherwise wrap every resolver.
-      ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
-      production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      metricsPlugin<RouterContext>(metrics),
-    ],
   });
   await apollo.start();
+  resources.add('apollo', apollo, (a) => a.stop());
 
   const context = async (req: IncomingMessage): Promise<RouterContext> => {
     const caller = await authenticate(req.headers.authorization);
@@ -174,13 +138,6 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
     return response.body.singleResult as ExecutionResult;
   };
 
-  const messaging = await Messaging.connect({
-    url: config.NATS_URL,
-    name: 'router',
-    namespace: config.NATS_NAMESPACE,
-    log,
-  });
-  const hub = new LiveHub(messaging, log);
   const graphql = apolloHandler(apollo, context, { bodyLimit: config.BODY_LIMIT_BYTES });
   const http = new HttpService({
     port: config.PORT,
@@ -188,29 +145,35 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
     routes: {
       ...serviceRoutes({
         graphql,
-        checks: async () => ({ nats: await messaging.ping(), supergraph: apiSchema !== null }),
+        checks: async () => ({ nats: await messaging.ping(), supergraph: apiSchema() !== null }),
         metrics: metrics.registry,
       }),
     },
   });
+  resources.add('http', http, (h) => (h.server.listening ? h.close() : undefined));
 
-  const subscriptions = attachSubscriptionServer({
-    server: http.server,
-    path: '/graphql',
-    schema: () => {
-      if (!apiSchema) throw new Error('supergraph not loaded');
-      return apiSchema;
-    },
-    specs: liveSpecs(supergraphSdl),
-    hub,
-    authenticate: (authorization) => authenticate(authorization),
-    execute,
-    rateLimit: (key) => limiter.take(key),
-    validationRules: armor.validationRules,
-    bufferLimit: config.SUBSCRIPTION_BUFFER,
-    maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
-    log,
-  });
+  const subscriptions = resources.add(
+    'websockets',
+    attachSubscriptionServer({
+      server: http.server,
+      path: '/graphql',
+      schema: () => {
+        const schema = apiSchema();
+        if (!schema) throw new Error('supergraph not loaded');
+        return schema;
+      },
+      specs: liveSpecs(supergraphSdl),
+      hub,
+      authenticate: (authorization) => authenticate(authorization),
+      execute,
+      rateLimit: (key) => limiter.take(key),
+      validationRules: armor.validationRules,
+      bufferLimit: config.SUBSCRIPTION_BUFFER,
+      maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+      log,
+    }),
+    (s) => s.close(),
+  );
   new Gauge({
     name: 'router_websockets',
     help: 'Open graphql-ws connections',
@@ -232,15 +195,19 @@ export async function startRouter(config: RouterConfig): Promise<Router> {
   const url = `http://127.0.0.1:${address.port}/graphql`;
   log.info({ url, subgraphs: Object.fromEntries(urls) }, 'router ready');
 
-  let stopping: Promise<void> | null = null;
-  const stop = () =>
-    (stopping ??= (async () => {
-      await subscriptions.close();
-      await http.close();
-      await apollo.stop();
-      hub.close();
-      await messaging.close();
-      await Promise.all(dataSources.map((d) => d.close()));
-    })());
-  return { url, port: address.port, log, stop };
+  return {
+    url,
+    port: address.port,
+    log,
+    live: {
+      get sockets() {
+        return subscriptions.sockets;
+      },
+      get subscriptions() {
+        return hub.listeners;
+      },
+      flush: () => messaging.nc.flush(),
+    },
+    stop: () => resources.close(),
+  };
 }

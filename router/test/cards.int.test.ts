@@ -1,27 +1,14 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { waitFor } from '@saldo/kit/testing';
 import { startCards, type Cards } from '@saldo/cards/src/app';
 import { ManualClock } from '@saldo/cards/src/common/clock';
 import type { CardsConfig } from '@saldo/cards/src/config';
-import { startIdentity } from '@saldo/identity/src/app';
-import { startLedger } from '@saldo/ledger/src/app';
-import { code, registerUser, startStack, type Stack } from './harness';
+import { code, registerUser, subscribed, useStack } from './harness';
 
 type Payload = Record<string, unknown>;
 
 /** Polls until `check` returns something truthy. */
-async function eventually<T>(
-  check: () => Promise<T | null | undefined | false>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const eventually = <T>(check: () => Promise<T | null | undefined | false>) =>
+  waitFor(async () => (await check()) || undefined, { timeoutMs: 15_000 });
 
 const CARD = `query($id: ID!) { card(id: $id) {
   availableLimit { amount }
@@ -58,53 +45,26 @@ interface CardView {
 }
 
 describe('cards end to end: router, identity, ledger and cards', () => {
-  let stack: Stack;
   const clock = new ManualClock(new Date('2026-03-05T15:00:00Z'));
-  const sockets: Client[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack({
-      identity: startIdentity,
-      ledger: startLedger,
+  const stack = useStack({
+    subgraphs: ['identity', 'ledger', 'cards'],
+    start: {
       // The test drives the scheduler itself, with its own clock (see `runScheduler`).
       cards: (config: CardsConfig, database: string) =>
         startCards({ ...config, CARDS_SCHEDULER_INTERVAL_MS: 0 }, database, { clock }),
-    });
-  });
-  afterAll(async () => {
-    for (const socket of sockets) await socket.dispose();
-    await stack?.cleanup();
+    },
   });
 
   const runScheduler = (at: string) =>
-    (stack.subgraphs['cards']!.subgraph as Cards).services.scheduler.runOnce(new Date(at));
+    (stack().subgraphs['cards']!.subgraph as Cards).services.scheduler.runOnce(new Date(at));
 
   function subscribe(accessToken: string, query: string, variables: Payload = {}) {
-    const socket = createClient({
-      url: stack.router.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${accessToken}` },
-      lazy: false,
-      retryAttempts: 0,
-      onNonLazyError: () => undefined,
-    });
-    sockets.push(socket);
-    const received: Payload[] = [];
-    const errors: unknown[] = [];
-    socket.subscribe<Payload>(
-      { query, variables },
-      {
-        next: (value) => received.push(value.data ?? { errors: value.errors }),
-        error: (error) => errors.push(error),
-        complete: () => undefined,
-      },
-    );
-    return { received, errors };
+    return stack().live(`Bearer ${accessToken}`).subscribe(query, variables);
   }
 
   it('buys in 3x, closes the invoice, pays it from checking, and keeps it all from another user', async () => {
-    const ana = await registerUser(stack.client, 'ana');
-    const bob = await registerUser(stack.client, 'bob');
+    const ana = await registerUser(stack().client, 'ana');
+    const bob = await registerUser(stack().client, 'bob');
     const checking = await ana.client.ok<{ createAccount: { id: string } }>(
       'mutation { createAccount(input: { name: "Conta", type: CHECKING, currency: "BRL", initialBalance: "1000.00", allowNegative: false }) { id } }',
     );
@@ -126,18 +86,19 @@ describe('cards end to end: router, identity, ledger and cards', () => {
     );
     const cardId = created.createCard.id;
 
-    const anaLive = subscribe(
-      ana.accessToken,
-      `subscription($cardId: ID) { invoiceUpdated(cardId: $cardId) {
-        invoiceId month status total { amount } paidAmount { amount } pendingAmount { amount } } }`,
-      { cardId },
-    );
-    const anaRich = subscribe(
-      ana.accessToken,
-      'subscription { invoiceUpdated { status invoice { month card { name } } } }',
-    );
-    const bobLive = subscribe(bob.accessToken, 'subscription { invoiceUpdated { invoiceId } }');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // subscriptions registered
+    const [anaLive, anaRich, bobLive] = await subscribed(stack().router, 3, () => [
+      subscribe(
+        ana.accessToken,
+        `subscription($cardId: ID) { invoiceUpdated(cardId: $cardId) {
+          invoiceId month status total { amount } paidAmount { amount } pendingAmount { amount } } }`,
+        { cardId },
+      ),
+      subscribe(
+        ana.accessToken,
+        'subscription { invoiceUpdated { status invoice { month card { name } } } }',
+      ),
+      subscribe(bob.accessToken, 'subscription { invoiceUpdated { invoiceId } }'),
+    ]);
 
     const bought = await ana.client.ok<{
       createPurchase: { installments: { amount: { amount: string } }[] };

@@ -1,71 +1,56 @@
 import { createHash } from 'node:crypto';
-import { startIdentity } from '@saldo/identity/src/app';
-import {
-  code,
-  registerUser,
-  RouterClient,
-  startRouterOver,
-  startStack,
-  type Stack,
-} from './harness';
+import { code, registerUser, RouterClient, useStack } from './harness';
 
 describe('router over identity', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ identity: startIdentity });
-  });
-  afterAll(async () => {
-    await stack?.cleanup();
-  });
+  const stack = useStack({ subgraphs: ['identity'] });
 
   it('lets anonymous callers reach identity public operations only', async () => {
-    const user = await registerUser(stack.client, 'ana');
+    const user = await registerUser(stack().client, 'ana');
     expect(user.user.id).toEqual(expect.any(String));
-    const anonymousMe = await stack.client.request('{ me { id } }');
+    const anonymousMe = await stack().client.request('{ me { id } }');
     expect(code(anonymousMe)).toBe('UNAUTHENTICATED');
   });
 
   it('verifies access tokens against the JWKS and forwards the caller', async () => {
-    const user = await registerUser(stack.client, 'bia');
+    const user = await registerUser(stack().client, 'bia');
     const me = await user.client.ok<{ me: { id: string; email: string } }>('{ me { id email } }');
     expect(me.me).toEqual({ id: user.user.id, email: user.email });
   });
 
   it('refuses malformed, forged and unknown credentials with UNAUTHENTICATED', async () => {
     for (const header of ['Bearer nope', 'Basic abc', 'ApiKey saldo_000000000000_zzz', 'Bearer']) {
-      const result = await stack.client.withAuthorization(header).request('{ me { id } }');
+      const result = await stack().client.withAuthorization(header).request('{ me { id } }');
       expect([header, code(result), result.status]).toEqual([header, 'UNAUTHENTICATED', 401]);
     }
   });
 
   it('authenticates API keys as their owner, limited to their scopes', async () => {
-    const user = await registerUser(stack.client, 'carla');
+    const user = await registerUser(stack().client, 'carla');
     const created = await user.client.ok<{ createApiKey: { secret: string } }>(
       'mutation { createApiKey(name: "erp", scopes: ["ledger:read"]) { secret } }',
     );
-    const partner = stack.client.withApiKey(created.createApiKey.secret);
+    const partner = stack().client.withApiKey(created.createApiKey.secret);
     // `me` needs the `profile` scope, which keys never carry.
     expect(code(await partner.request('{ me { id } }'))).toBe('FORBIDDEN');
   });
 
   it('keeps two users apart', async () => {
-    const a = await registerUser(stack.client, 'dora');
-    const b = await registerUser(stack.client, 'edu');
+    const a = await registerUser(stack().client, 'dora');
+    const b = await registerUser(stack().client, 'edu');
     const aMe = await a.client.ok<{ me: { id: string } }>('{ me { id } }');
     const bMe = await b.client.ok<{ me: { id: string } }>('{ me { id } }');
     expect(aMe.me.id).not.toBe(bMe.me.id);
   });
 
   it('refuses a direct call to a subgraph that lacks the router token', async () => {
-    const user = await registerUser(stack.client, 'fabi');
-    const direct = await fetch(stack.subgraphs['identity']!.subgraph.url, {
+    const user = await registerUser(stack().client, 'fabi');
+    const direct = await fetch(stack().subgraphs['identity']!.subgraph.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${user.accessToken}` },
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
     expect(direct.status).toBe(401);
-    const anonymous = await fetch(stack.subgraphs['identity']!.subgraph.url, {
+    const anonymous = await fetch(stack().subgraphs['identity']!.subgraph.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ me { id } }' }),
@@ -78,7 +63,7 @@ describe('router over identity', () => {
 
   describe('limits', () => {
     it('answers too deep, too many aliases, too many tokens and too costly with clear errors', async () => {
-      const strict = await startRouterOver(stack.subgraphs, stack.namespace, {
+      const strict = await stack().startRouter({
         MAX_DEPTH: '3',
         MAX_ALIASES: '2',
         MAX_TOKENS: '60',
@@ -103,13 +88,13 @@ describe('router over identity', () => {
     });
 
     it('refuses oversized bodies and batched requests', async () => {
-      const big = await fetch(stack.router.url, {
+      const big = await fetch(stack().router.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }),
       });
       expect(big.status).toBe(413);
-      const batch = await fetch(stack.router.url, {
+      const batch = await fetch(stack().router.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
@@ -119,14 +104,14 @@ describe('router over identity', () => {
 
     it('refuses CSRF-able GET requests', async () => {
       const result = await fetch(
-        `${stack.router.url}?query=${encodeURIComponent('{ __typename }')}`,
+        `${stack().router.url}?query=${encodeURIComponent('{ __typename }')}`,
       );
       expect(result.status).toBe(400);
       expect(await result.text()).toMatch(/CSRF/);
     });
 
     it('rate-limits per user with RATE_LIMITED and Retry-After', async () => {
-      const limited = await startRouterOver(stack.subgraphs, stack.namespace, {
+      const limited = await stack().startRouter({
         RATE_LIMIT_PER_SECOND: '1',
         RATE_LIMIT_BURST: '3',
       });
@@ -152,7 +137,7 @@ describe('router over identity', () => {
     });
 
     it('turns introspection off in production', async () => {
-      const production = await startRouterOver(stack.subgraphs, stack.namespace, {
+      const production = await stack().startRouter({
         NODE_ENV: 'production',
       });
       try {
@@ -173,7 +158,7 @@ describe('router over identity', () => {
     const query = '{ __typename }';
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const send = (body: Record<string, unknown>) =>
-      fetch(stack.router.url, {
+      fetch(stack().router.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),

@@ -1,61 +1,53 @@
-import { startConsolidation } from '@saldo/consolidation/src/app';
 import {
   ledgerSubgraphBalances,
   routerBalances,
 } from '@saldo/consolidation/src/verify/ledger-balances';
 import { verifyProjection } from '@saldo/consolidation/src/verify/verify-run';
 import type { Drift } from '@saldo/consolidation/src/verify/drift';
-import { startIdentity } from '@saldo/identity/src/app';
-import { startLedger } from '@saldo/ledger/src/app';
-import { testKeys, TEST_ISSUER } from '@saldo/kit/testing';
-import { registerUser, startStack, type Stack } from './harness';
+import { testKeys, TEST_ISSUER, waitFor } from '@saldo/kit/testing';
+import { registerUser, useStack } from './harness';
 
 // `pnpm --filter @saldo/consolidation verify` against a running ledger: its operators'
 // `accountBalances` (every account, paged) or one user's accounts through the router.
 
 describe('consolidation verify against the ledger', () => {
-  let stack: Stack;
+  const stack = useStack({ subgraphs: ['identity', 'ledger', 'consolidation'] });
 
-  beforeAll(async () => {
-    stack = await startStack({
-      identity: startIdentity,
-      ledger: startLedger,
-      consolidation: startConsolidation,
-    });
-  });
-  afterAll(async () => {
-    await stack?.cleanup();
-  });
-
+  /** The ledger has published all it committed, and consolidation has applied all of it. */
   async function caughtUp(): Promise<void> {
-    const consumer = stack.subgraphs['consolidation']!.subgraph.consumer!;
-    for (let i = 0; (await consumer.lag()) !== 0; i += 1) {
-      if (i > 300) throw new Error('consolidation did not catch up');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const relay = stack().subgraphs['ledger']!.subgraph.relay;
+    const consumer = stack().subgraphs['consolidation']!.subgraph.consumer!;
+    await waitFor(async () => (await relay.backlog()) === 0, {
+      timeoutMs: 15_000,
+      what: 'the ledger to publish its outbox',
+    });
+    await waitFor(async () => (await consumer.lag()) === 0, {
+      timeoutMs: 15_000,
+      what: 'consolidation to catch up',
+    });
   }
 
   async function verify(ledger = everyAccount()) {
     const drift: Drift[] = [];
-    const em = stack.subgraphs['consolidation']!.subgraph.orm.em.fork();
+    const em = stack().subgraphs['consolidation']!.subgraph.orm.em.fork();
     const summary = await verifyProjection(em, ledger, (d) => drift.push(d), 2);
     return { summary, drift: drift.map((d) => [d.accountId, d.reason, d.difference]) };
   }
 
   const everyAccount = () =>
     ledgerSubgraphBalances(
-      stack.subgraphs['ledger']!.subgraph.url,
+      stack().subgraphs['ledger']!.subgraph.url,
       testKeys.privateKey,
       TEST_ISSUER,
     );
 
   const projection = (text: string, params: unknown[]) =>
-    stack.subgraphs['consolidation']!.subgraph.orm.em.getConnection().execute(text, params);
+    stack().subgraphs['consolidation']!.subgraph.orm.em.getConnection().execute(text, params);
 
   it('finds no drift once caught up, then every account the projection has wrong or lacks', async () => {
     const accounts: Record<string, string> = {};
-    const ana = await registerUser(stack.client, 'ana');
-    const bob = await registerUser(stack.client, 'bob');
+    const ana = await registerUser(stack().client, 'ana');
+    const bob = await registerUser(stack().client, 'bob');
     for (const [who, user, name] of [
       ['ana1', ana, 'Nubank'],
       ['ana2', ana, 'Itaú'],
@@ -94,7 +86,7 @@ describe('consolidation verify against the ledger', () => {
     );
 
     // Through the router with Ana's session: her accounts only.
-    const mine = await verify(routerBalances(stack.router.url, `Bearer ${ana.accessToken}`));
+    const mine = await verify(routerBalances(stack().router.url, `Bearer ${ana.accessToken}`));
     expect(mine).toEqual({
       summary: { users: 1, accounts: 2, drifted: 1 },
       drift: [[accounts['ana2'], 'AMOUNT', '1']],

@@ -2,7 +2,12 @@ import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graph
 import type { WebSocket } from 'ws';
 import type { RouterCaller } from '../auth/caller';
 
-/** graphql-transport-ws close codes (the protocol's, plus the router's own 44xx). */
+/**
+ * graphql-transport-ws close codes (the protocol's, plus the router's own 4413).
+ * graphql-ws's reference client gives up on 4400, 4401, 4406, 4409, 4429 and 4500,
+ * and reconnects after the others: an expired credential closes with 4403, which it
+ * retries, so a client whose `connectionParams` fetch a fresh token carries on.
+ */
 export const Close = {
   BadRequest: 4400,
   Unauthorized: 4401,
@@ -12,7 +17,8 @@ export const Close = {
   DuplicateSubscriber: 4409,
   TooSlow: 4413,
   TooManyInits: 4429,
-  CredentialExpired: 4401,
+  CredentialExpired: 4403,
+  InternalError: 4500,
 } as const;
 
 export const PROTOCOL = 'graphql-transport-ws';

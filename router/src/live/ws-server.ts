@@ -24,7 +24,7 @@ export interface SubscriptionServerOptions {
   path: string;
   schema: () => GraphQLSchema;
   specs: ReadonlyMap<string, LiveSpec>;
-  hub: LiveHub;
+  hub: Pick<LiveHub, 'add'>;
   authenticate: (authorization: string | undefined) => Promise<RouterCaller>;
   /** Runs an operation through the gateway (same pipeline as HTTP). */
   execute: (
@@ -38,6 +38,8 @@ export interface SubscriptionServerOptions {
   maxBufferedBytes: number;
   maxSubscriptionsPerSocket?: number;
   initTimeoutMs?: number;
+  /** How often the sweeper checks init timeouts, expiries and liveness. */
+  sweepMs?: number;
   log: Logger;
 }
 
@@ -82,8 +84,9 @@ function parseMessage(data: RawData): Message | null {
 
 /**
  * graphql-ws (the `graphql-transport-ws` protocol) on the router's HTTP server, same
- * path as queries. Authenticates in `connection_init`, closes the socket when the
- * credential expires (a `ping` carrying `{ authorization }` renews it), and serves
+ * path as queries. Authenticates in `connection_init`, closes the socket with 4403
+ * (which graphql-ws clients retry) when the credential expires (a `ping` carrying
+ * `{ authorization }` renews it), closes with 4500 on an internal error, and serves
  * `@live` fields from the hub. The protocol is implemented here rather than with
  * graphql-ws's server so an idle connection costs as little memory as possible.
  */
@@ -108,9 +111,11 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
   function onMessage(this: WebSocket, data: RawData): void {
     const connection = connections.get(this);
     if (connection)
-      void handle(connection, data).catch((error: unknown) =>
-        options.log.error({ err: error }, 'ws message failed'),
-      );
+      void handle(connection, data).catch((error: unknown) => {
+        // Nothing of the error reaches the client: it is in the log only.
+        options.log.error({ err: error }, 'ws message failed');
+        connection.close(Close.InternalError, 'Internal server error');
+      });
   }
   function onClose(this: WebSocket): void {
     connections.get(this)?.dispose();
@@ -155,7 +160,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
       } else if (connection.caller && connection.caller.expiresAt <= now) {
         connection.close(
           Close.CredentialExpired,
-          'Credential expired: reconnect, or renew it in a ping',
+          'Forbidden: credential expired, reconnect or renew it in a ping',
         );
       } else if (ping) {
         if (!connection.alive) socket.terminate();
@@ -163,7 +168,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
         socket.ping();
       }
     }
-  }, SWEEP_MS);
+  }, options.sweepMs ?? SWEEP_MS);
   sweeper.unref();
 
   async function handle(connection: Connection, data: RawData): Promise<void> {
