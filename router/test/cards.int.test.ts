@@ -1,6 +1,6 @@
 import { waitFor } from '@saldo/kit/testing';
 import { startCards, type Cards } from '@saldo/cards/src/app';
-import { ManualClock } from '@saldo/cards/src/common/clock';
+import { ManualClock } from '@saldo/kit';
 import type { CardsConfig } from '@saldo/cards/src/config';
 import { code, registerUser, subscribed, useStack } from './harness';
 

@@ -1,6 +1,6 @@
 import { createSubgraph, type Subgraph } from '@saldo/kit';
 import { migrations } from '../migrations';
-import { systemClock, type Clock } from './common/clock';
+import { systemClock, type Clock } from '@saldo/kit';
 import { cardsSettings, type CardsConfig } from './config';
 import { ledgerHandlers } from './payments/ledger.consumer';
 import { schemaOptions } from './schema';

@@ -1,6 +1,6 @@
 import type { RequestContext, SubgraphRuntime } from '@saldo/kit';
 import { CardService } from './cards/card.service';
-import type { Clock } from './common/clock';
+import type { Clock } from '@saldo/kit';
 import type { CardsSettings } from './config';
 import { InvoiceService } from './invoices/invoice.service';
 import { PaymentService } from './payments/payment.service';

@@ -6,7 +6,7 @@ import {
   type TestSubgraph,
 } from '@saldo/kit/testing';
 import { startCards, type Cards } from '../src/app';
-import { ManualClock } from '../src/common/clock';
+import { ManualClock } from '@saldo/kit';
 import type { CardsConfig } from '../src/config';
 
 export const CARD_FIELDS = `id name brand last4 currency closingDay dueDay archived

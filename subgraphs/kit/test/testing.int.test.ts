@@ -59,7 +59,8 @@ describe('the event helpers of the test kit', () => {
     const envelope = await publishAs(namespace, 'identity.user.deleted', userId, { userId });
     expect(envelope).toMatchObject({ type: 'identity.user.deleted', userId, data: { userId } });
     const stream = await messaging.jsm.streams.info(messaging.streamName('identity'));
-    expect(stream.config.subjects).toEqual([`${namespace}.identity.>`]);
+    // IDENTITY holds identity's public subjects (its secret ones have their own stream).
+    expect(stream.config.subjects).toEqual([`${namespace}.identity.user.>`]);
     const stored = await messaging.jsm.streams.getMessage(messaging.streamName('identity'), {
       last_by_subj: `${namespace}.identity.user.deleted`,
     });

@@ -4,7 +4,7 @@ import { newId, type Subgraph } from '@saldo/kit';
 import { mintToken, startTestSubgraph } from '@saldo/kit/testing';
 import { startLedger } from '../src/app';
 import type { LedgerConfig } from '../src/config';
-import { query } from '../src/common/sql';
+import { query } from '@saldo/kit';
 import { seedEntries } from './seed';
 
 const ENTRIES = Number(process.env['BENCH_ENTRIES'] ?? 1_000_000);

@@ -1,5 +1,5 @@
 import { newId, type EntityManager } from '@saldo/kit';
-import { query } from '../src/common/sql';
+import { query } from '@saldo/kit';
 
 export interface Seeded {
   accountIds: string[];

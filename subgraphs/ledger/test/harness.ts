@@ -6,7 +6,7 @@ import {
   type TestSubgraph,
 } from '@saldo/kit/testing';
 import { startLedger, type LedgerSubgraph } from '../src/app';
-import { query, type SqlValue } from '../src/common/sql';
+import { query, type SqlValue } from '@saldo/kit';
 import type { LedgerConfig } from '../src/config';
 import type { LedgerServices } from '../src/services';
 

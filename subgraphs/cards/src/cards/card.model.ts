@@ -1,7 +1,7 @@
 import { toMoney } from '@saldo/kit';
 import type { EventData } from '@saldo/events';
 import type { CycleDays } from '../invoices/invoice-cycle';
-import { toDate } from '../common/sql';
+import { toDate } from '@saldo/kit';
 
 export enum CardBrand {
   VISA = 'VISA',

@@ -1,5 +1,5 @@
 import type { EntityManager, PageRequest } from '@saldo/kit';
-import { query, queryOne, toMinor } from '../common/sql';
+import { query, queryOne, toMinor } from '@saldo/kit';
 import { CARD_COLUMNS, toCardRecord, type CardRecord, type CardRow } from './card.model';
 
 /**

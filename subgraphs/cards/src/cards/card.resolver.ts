@@ -13,7 +13,7 @@ import {
 } from 'type-graphql';
 import { mapConnection } from '../common/connections';
 import { currentInvoiceLoader, forgetLoaded, loadOnce, usedLoader } from '../common/loaders';
-import { userOf, zoneOf } from '../common/request';
+import { userOf, zoneOf } from '@saldo/kit';
 import { AccountRef } from '../common/stubs';
 import { InvoiceStatus } from '../invoices/invoice-state';
 import { cardInvoicesLoader } from '../invoices/invoice.loader';

@@ -13,9 +13,9 @@ import {
   type LocalDate,
   type PageArgs,
 } from '@saldo/kit';
-import type { Clock } from '../common/clock';
+import type { Clock } from '@saldo/kit';
 import { mapConnection } from '../common/connections';
-import { invalidState } from '../common/errors';
+import { invalidState } from '@saldo/kit';
 import {
   amountOf,
   currencyCode,

@@ -7,7 +7,7 @@ import type { PaymentRecord } from '../payments/payment.model';
 import type { InstallmentRecord, PurchaseRecord, RefundRecord } from '../purchases/purchase.model';
 import type { CardsContext } from '../services';
 import { groupBy } from './connections';
-import { userOf } from './request';
+import { userOf } from '@saldo/kit';
 
 // Per-request DataLoaders: a list of 500 invoices costs one query per field, not 500.
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@saldo/kit';
-import { query } from '../common/sql';
+import { query } from '@saldo/kit';
 
 export enum InvoiceItemKind {
   INSTALLMENT = 'INSTALLMENT',

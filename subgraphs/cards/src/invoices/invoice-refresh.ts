@@ -1,5 +1,5 @@
 import { event, newId, type EntityManager, type LocalDate, type PendingEvent } from '@saldo/kit';
-import { query } from '../common/sql';
+import { query } from '@saldo/kit';
 import type { CardRecord } from '../cards/card.model';
 import { addMonthsToMonth } from './invoice-cycle';
 import { creditToCarry, InvoiceStatus, statusOf, type InvoiceFacts } from './invoice-state';

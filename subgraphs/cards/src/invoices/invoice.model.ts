@@ -1,6 +1,6 @@
 import { toMoney } from '@saldo/kit';
 import type { EventData } from '@saldo/events';
-import { toDate, toMinor } from '../common/sql';
+import { toDate, toMinor } from '@saldo/kit';
 import { InvoiceStatus } from './invoice-state';
 
 /** An invoice with its figures (minor units, in the card's currency). */

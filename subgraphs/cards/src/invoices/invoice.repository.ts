@@ -1,5 +1,5 @@
 import { newId, type EntityManager, type PageRequest } from '@saldo/kit';
-import { query, queryOne, valuesList } from '../common/sql';
+import { query, queryOne, valuesList } from '@saldo/kit';
 import type { CardRecord } from '../cards/card.model';
 import { cycleDates, type InvoiceDates } from './invoice-cycle';
 import { InvoiceStatus } from './invoice-state';

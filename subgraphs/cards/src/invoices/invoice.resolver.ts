@@ -19,7 +19,7 @@ import {
   paymentsLoader,
   purchaseLoader,
 } from '../common/loaders';
-import { userOf, zoneOf } from '../common/request';
+import { userOf, zoneOf } from '@saldo/kit';
 import { Payment } from '../payments/payment.types';
 import { Purchase } from '../purchases/purchase.types';
 import type { CardsContext } from '../services';

@@ -10,9 +10,9 @@ import {
   type PageRequest,
 } from '@saldo/kit';
 import { paginateEach } from '../common/connections';
-import { invalidState } from '../common/errors';
+import { invalidState } from '@saldo/kit';
 import { idOf } from '../common/input';
-import { query } from '../common/sql';
+import { query } from '@saldo/kit';
 import type { CardRecord } from '../cards/card.model';
 import { cardRepository } from '../cards/card.repository';
 import type { CardService } from '../cards/card.service';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@saldo/kit';
-import { query, queryOne } from '../common/sql';
+import { query, queryOne } from '@saldo/kit';
 import {
   PAYMENT_SELECT,
   toPaymentRecord,

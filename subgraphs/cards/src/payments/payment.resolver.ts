@@ -1,7 +1,7 @@
 import { Scope } from '@saldo/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { forgetLoaded, invoiceLoader } from '../common/loaders';
-import { userOf, zoneOf } from '../common/request';
+import { userOf, zoneOf } from '@saldo/kit';
 import { AccountRef, EntryRef } from '../common/stubs';
 import { Invoice } from '../invoices/invoice.types';
 import type { CardsContext } from '../services';

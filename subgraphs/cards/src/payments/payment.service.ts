@@ -7,7 +7,7 @@ import {
   type Logger,
   type PendingEvent,
 } from '@saldo/kit';
-import { conflict, invalidState } from '../common/errors';
+import { conflict, invalidState } from '@saldo/kit';
 import { idOf, pastOrToday, positiveAmount, requestHash } from '../common/input';
 import type { CardRecord } from '../cards/card.model';
 import { cardRepository } from '../cards/card.repository';

@@ -7,7 +7,8 @@ import {
   type EntityManager,
   type PendingEvent,
 } from '@saldo/kit';
-import { invalidState, limitExceeded } from '../common/errors';
+import { invalidState } from '@saldo/kit';
+import { limitExceeded } from '../common/errors';
 import { idOf } from '../common/input';
 import type { CardRecord } from '../cards/card.model';
 import { cardRepository } from '../cards/card.repository';

@@ -1,5 +1,5 @@
 import type { ConnectionValue, PageArgs } from '@saldo/kit';
-import { userOf } from '../common/request';
+import { userOf } from '@saldo/kit';
 import type { CardsContext } from '../services';
 import type { PurchaseRecord } from './purchase.model';
 

@@ -1,6 +1,6 @@
 import { toMoney } from '@saldo/kit';
 import type { EventData } from '@saldo/events';
-import { toDate } from '../common/sql';
+import { toDate } from '@saldo/kit';
 import type { CardRecord } from '../cards/card.model';
 import { netOfRefunds } from './installment-plan';
 

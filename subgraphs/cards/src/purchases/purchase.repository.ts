@@ -1,5 +1,5 @@
 import { newId, type EntityManager, type PageRequest } from '@saldo/kit';
-import { query, queryOne, toDate, toMinor, valuesList } from '../common/sql';
+import { query, queryOne, toDate, toMinor, valuesList } from '@saldo/kit';
 import type { PlannedInstallment } from './installment-plan';
 import {
   PURCHASE_COLUMNS,

@@ -8,7 +8,7 @@ import {
   invoiceLoader,
   refundsLoader,
 } from '../common/loaders';
-import { userOf, zoneOf } from '../common/request';
+import { userOf, zoneOf } from '@saldo/kit';
 import { CategoryRef } from '../common/stubs';
 import { Invoice } from '../invoices/invoice.types';
 import type { CardsContext } from '../services';

@@ -8,7 +8,7 @@ import {
   type PageArgs,
 } from '@saldo/kit';
 import { paginateEach } from '../common/connections';
-import { conflict, invalidState, notFoundField } from '../common/errors';
+import { conflict, invalidState, notFoundField } from '@saldo/kit';
 import { idOf } from '../common/input';
 import { cardRepository } from '../cards/card.repository';
 import type { CardService } from '../cards/card.service';

@@ -8,9 +8,9 @@ import {
   type EntityManager,
   type LocalDate,
 } from '@saldo/kit';
-import { conflict, invalidState } from '../common/errors';
+import { conflict, invalidState } from '@saldo/kit';
 import { positiveAmount, requestHash } from '../common/input';
-import { queryOne, query } from '../common/sql';
+import { queryOne, query } from '@saldo/kit';
 import type { CardRecord } from '../cards/card.model';
 import type { CardService } from '../cards/card.service';
 import { addMonthsToMonth, invoiceMonthFor } from '../invoices/invoice-cycle';

@@ -10,8 +10,8 @@ import {
   type Logger,
   type Orm,
 } from '@saldo/kit';
-import type { Clock } from '../common/clock';
-import { query } from '../common/sql';
+import type { Clock } from '@saldo/kit';
+import { query } from '@saldo/kit';
 import type { CardRecord } from '../cards/card.model';
 import { cardRepository } from '../cards/card.repository';
 import { addMonthsToMonth } from '../invoices/invoice-cycle';

@@ -1,5 +1,5 @@
 import { DEFAULT_TIME_ZONE, isValidTimeZone, type EntityManager } from '@saldo/kit';
-import { query, queryOne } from '../common/sql';
+import { query, queryOne } from '@saldo/kit';
 
 /** Users' time zones, learnt from identity's events; the scheduler's days follow them. */
 export const timeZones = {

@@ -2,7 +2,7 @@ import { notFound, PageArgs, Scope, type ConnectionValue } from '@saldo/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Card, CardConnection } from '../cards/card.types';
 import { mapConnection } from '../common/connections';
-import { userOf } from '../common/request';
+import { userOf } from '@saldo/kit';
 import { User } from '../common/stubs';
 import { InvoiceStatus } from '../invoices/invoice-state';
 import { Invoice, InvoiceConnection } from '../invoices/invoice.types';

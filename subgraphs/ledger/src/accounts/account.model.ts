@@ -1,6 +1,6 @@
 import { toMoney } from '@saldo/kit';
 import type { EventData } from '@saldo/events';
-import { toDate } from '../common/sql';
+import { toDate } from '@saldo/kit';
 
 export enum AccountType {
   CHECKING = 'CHECKING',

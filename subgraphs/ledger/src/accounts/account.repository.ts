@@ -1,5 +1,5 @@
 import type { EntityManager } from '@saldo/kit';
-import { query, queryOne } from '../common/sql';
+import { query, queryOne } from '@saldo/kit';
 
 /** Saldo starts in Brazil: the currency of a user with no account yet. */
 export const DEFAULT_CURRENCY = 'BRL';

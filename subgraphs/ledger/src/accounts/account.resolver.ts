@@ -11,7 +11,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { userOf } from '../common/request';
+import { userOf } from '@saldo/kit';
 import { AccountBalance, AccountBalanceConnection } from './account-balance.types';
 import { accountLoader, balanceAtLoader } from './account.loader';
 import { CreateAccountInput, UpdateAccountInput } from './account.inputs';

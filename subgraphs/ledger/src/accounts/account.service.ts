@@ -13,9 +13,10 @@ import {
   type PendingEvent,
 } from '@saldo/kit';
 import { balanceEvents } from '../book/balances';
-import { invalidState, insufficientFunds } from '../common/errors';
+import { invalidState } from '@saldo/kit';
+import { insufficientFunds } from '../common/errors';
 import { amountOf, currencyCode, optionalKey, optionalText, requiredText } from '../common/input';
-import { pgError } from '../common/sql';
+import { pgError } from '@saldo/kit';
 import { accountEventData, type AccountRecord, type AccountType } from './account.model';
 import type { AccountRepository, BalanceAtKey } from './account.repository';
 

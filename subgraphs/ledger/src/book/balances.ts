@@ -1,6 +1,6 @@
 import { event, toMoney, type EntityManager, type PendingEvent } from '@saldo/kit';
 import { insufficientFunds } from '../common/errors';
-import { pgError, query, valuesList } from '../common/sql';
+import { pgError, query, valuesList } from '@saldo/kit';
 
 /** An account's balance after a change, as the update returned it. */
 export interface AppliedBalance {

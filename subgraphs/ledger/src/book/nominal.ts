@@ -1,5 +1,5 @@
 import { newId, type EntityManager } from '@saldo/kit';
-import { query, valuesList } from '../common/sql';
+import { query, valuesList } from '@saldo/kit';
 import { nominalKeyString, type NominalKey } from './postings';
 
 interface NominalRow extends Record<string, unknown> {

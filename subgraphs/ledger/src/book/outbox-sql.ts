@@ -1,6 +1,6 @@
 import { createEnvelope, currencyExponent, toMoney } from '@saldo/kit';
 import type { EventData, EventType } from '@saldo/events';
-import { valuesList, type SqlValue } from '../common/sql';
+import { valuesList, type SqlValue } from '@saldo/kit';
 
 // The hot path writes its outbox rows inside its one INSERT statement (a statement is
 // atomic on its own, so no BEGIN/COMMIT round trips). The rows are exactly those the

@@ -1,5 +1,5 @@
 import { event, toMoney, type EntityManager, type PendingEvent } from '@saldo/kit';
-import { query } from '../common/sql';
+import { query } from '@saldo/kit';
 
 /**
  * Spending of budget `b` in its month and currency: postings on the expense accounts of

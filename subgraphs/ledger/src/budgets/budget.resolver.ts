@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import { categoryLoader } from '../categories/category.loader';
 import { Category } from '../categories/category.types';
-import { userOf } from '../common/request';
+import { userOf } from '@saldo/kit';
 import { Budget } from './budget.types';
 import type { LedgerContext } from '../services';
 

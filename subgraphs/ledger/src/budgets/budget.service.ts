@@ -3,7 +3,7 @@ import type { AccountService } from '../accounts/account.service';
 import type { CategoryService } from '../categories/category.service';
 import { CategoryKind } from '../categories/category.model';
 import { currencyCode, positiveAmount } from '../common/input';
-import { query, queryOne } from '../common/sql';
+import { query, queryOne } from '@saldo/kit';
 import { checkBudgets, SPENT_SQL } from './budget-check';
 
 export interface BudgetRecord {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@saldo/kit';
-import { query } from '../common/sql';
+import { query } from '@saldo/kit';
 
 /**
  * Records that `version` of a card or purchase is being applied; false when the same or a

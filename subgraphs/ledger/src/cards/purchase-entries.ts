@@ -2,7 +2,7 @@ import { parseAmount, type EntityManager } from '@saldo/kit';
 import type { EventData } from '@saldo/events';
 import { CategoryKind } from '../categories/category.model';
 import type { CategoryService } from '../categories/category.service';
-import { query } from '../common/sql';
+import { query } from '@saldo/kit';
 import type { EntryPatch } from '../entries/entry-changes';
 import {
   ENTRY_COLUMNS,

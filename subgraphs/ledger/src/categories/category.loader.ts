@@ -1,5 +1,5 @@
 import { byKeys } from '@saldo/kit';
-import { userOf } from '../common/request';
+import { userOf } from '@saldo/kit';
 import type { LedgerContext } from '../services';
 import type { CategoryRecord } from './category.model';
 

@@ -1,4 +1,4 @@
-import { toDate } from '../common/sql';
+import { toDate } from '@saldo/kit';
 
 export enum CategoryKind {
   INCOME = 'INCOME',

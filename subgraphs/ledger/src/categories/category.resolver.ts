@@ -10,7 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { userOf } from '../common/request';
+import { userOf } from '@saldo/kit';
 import { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
 import { categoryLoader } from './category.loader';
 import { CategoryKind } from './category.model';

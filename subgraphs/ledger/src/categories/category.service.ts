@@ -1,7 +1,7 @@
 import { badInput, isUuid, newId, notFound, type EntityManager } from '@saldo/kit';
-import { conflict, notFoundField } from '../common/errors';
+import { conflict, notFoundField } from '@saldo/kit';
 import { optionalText, requiredText } from '../common/input';
-import { pgError, query, queryOne, valuesList } from '../common/sql';
+import { pgError, query, queryOne, valuesList } from '@saldo/kit';
 import { DEFAULT_CATEGORIES, languageOf } from './default-categories';
 import {
   CATEGORY_COLUMNS,

@@ -1,6 +1,6 @@
 import { formatAmount, monthOf, type EntityManager, type LocalDate } from '@saldo/kit';
 import type { Movement } from '../book/postings';
-import { invalidState } from '../common/errors';
+import { invalidState } from '@saldo/kit';
 import { optionalDate } from '../common/input';
 import {
   loadEntryContext,

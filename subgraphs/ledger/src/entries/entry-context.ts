@@ -1,6 +1,6 @@
 import { monthOf, type EntityManager } from '@saldo/kit';
 import { nominalKeyString, type NominalClass } from '../book/postings';
-import { queryOne } from '../common/sql';
+import { queryOne } from '@saldo/kit';
 import { EntryKind, EntryStatus, type EntryRecord } from './entry.model';
 
 export interface AccountInfo {

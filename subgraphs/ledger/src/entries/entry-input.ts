@@ -7,7 +7,7 @@ import {
   type LocalDate,
 } from '@saldo/kit';
 import type { Movement } from '../book/postings';
-import { invalidState, notFoundField } from '../common/errors';
+import { invalidState, notFoundField } from '@saldo/kit';
 import {
   cleanTags,
   optionalDate,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@saldo/kit';
 import { LOCK_IN_ORDER } from '../book/balances';
 import { balanceChangedCte, outboxWhereInserted, type OutboxCte } from '../book/outbox-sql';
-import { query, valuesList, type SqlValue } from '../common/sql';
+import { query, valuesList, type SqlValue } from '@saldo/kit';
 import type { Draft } from './entry-input';
 import {
   ENTRY_INSERT_COLUMNS,

@@ -6,7 +6,7 @@ import {
   type EntityManager,
   type PageRequest,
 } from '@saldo/kit';
-import { likePattern, query, type SqlValue } from '../common/sql';
+import { likePattern, query, type SqlValue } from '@saldo/kit';
 import {
   ENTRY_COLUMNS,
   toEntryRecord,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@saldo/kit';
-import { query, valuesList, type SqlValue } from '../common/sql';
+import { query, valuesList, type SqlValue } from '@saldo/kit';
 import type { Draft } from './entry-input';
 import {
   ENTRY_COLUMNS,

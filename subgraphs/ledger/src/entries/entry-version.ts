@@ -10,7 +10,7 @@ import {
   type Movement,
 } from '../book/postings';
 import { checkBudgets } from '../budgets/budget-check';
-import { query, queryOne } from '../common/sql';
+import { query, queryOne } from '@saldo/kit';
 import type { EntryContext } from './entry-context';
 import { insertPostings, type PostingRow } from './entry-sql';
 import {

@@ -9,7 +9,7 @@ import {
   type NominalKey,
 } from '../book/postings';
 import { checkBudgets } from '../budgets/budget-check';
-import { conflict } from '../common/errors';
+import { conflict } from '@saldo/kit';
 import {
   loadEntryContext,
   noOverdraftIds,

@@ -1,6 +1,6 @@
 import { toMoney } from '@saldo/kit';
 import type { EntrySnapshot } from '@saldo/events';
-import { toDate } from '../common/sql';
+import { toDate } from '@saldo/kit';
 
 export enum EntryKind {
   INCOME = 'INCOME',

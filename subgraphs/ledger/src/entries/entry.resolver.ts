@@ -1,7 +1,7 @@
 import { LocalDateScalar, PageArgs, Scope, type ConnectionValue } from '@saldo/kit';
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { accountLoader, balanceAtLoader } from '../accounts/account.loader';
-import { todayOf, userOf } from '../common/request';
+import { todayOf, userOf } from '@saldo/kit';
 import { EntryOrder } from './entry-query';
 import { CreateEntryInput, EntryFilterInput, UpdateEntryInput } from './entry.inputs';
 import { entryLoader, postingsLoader } from './entry.loader';

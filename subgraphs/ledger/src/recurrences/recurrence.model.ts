@@ -1,4 +1,4 @@
-import { toDate } from '../common/sql';
+import { toDate } from '@saldo/kit';
 import type { EntryKind } from '../entries/entry.model';
 import type { Frequency, Rule, WeekendPolicy } from './schedule';
 

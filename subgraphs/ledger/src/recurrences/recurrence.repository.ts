@@ -1,5 +1,5 @@
 import { isUuid, type EntityManager } from '@saldo/kit';
-import { query, queryOne, type SqlValue } from '../common/sql';
+import { query, queryOne, type SqlValue } from '@saldo/kit';
 import {
   RECURRENCE_COLUMNS,
   toRecurrenceRecord,

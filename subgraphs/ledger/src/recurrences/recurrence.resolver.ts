@@ -14,7 +14,7 @@ import { accountLoader } from '../accounts/account.loader';
 import { Account } from '../accounts/account.types';
 import { categoryLoader } from '../categories/category.loader';
 import { Category } from '../categories/category.types';
-import { todayOf, userOf } from '../common/request';
+import { todayOf, userOf } from '@saldo/kit';
 import { CreateRecurrenceInput, UpdateRecurrenceInput } from './recurrence.inputs';
 import { Recurrence } from './recurrence.types';
 import type { LedgerContext } from '../services';

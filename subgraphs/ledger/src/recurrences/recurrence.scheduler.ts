@@ -1,6 +1,6 @@
 import { addDays, DomainError, type Logger, type Orm } from '@saldo/kit';
-import { dateIn } from '../common/request';
-import { query } from '../common/sql';
+import { localDateAt } from '@saldo/kit';
+import { query } from '@saldo/kit';
 import type { EntryService } from '../entries/entry.service';
 import { HORIZON_DAYS } from './materialize';
 import { RecurrenceStatus } from './recurrence.model';
@@ -103,7 +103,7 @@ export class RecurrenceScheduler {
         order by e.date, e.id limit 1000`,
       [addDays(utcToday(now), 1)],
     );
-    return rows.filter((r) => r.date <= dateIn(r.time_zone, now));
+    return rows.filter((r) => r.date <= localDateAt(now, r.time_zone));
   }
 
   private async post(row: DueRow): Promise<boolean> {

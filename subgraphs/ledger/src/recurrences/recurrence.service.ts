@@ -7,8 +7,8 @@ import {
   type EntityManager,
   type LocalDate,
 } from '@saldo/kit';
-import { invalidState } from '../common/errors';
-import { dateIn } from '../common/request';
+import { invalidState } from '@saldo/kit';
+import { localDateAt } from '@saldo/kit';
 import { loadEntryContext } from '../entries/entry-context';
 import { checkShape, movementOf, type NewEntry } from '../entries/entry-input';
 import type { EntryService } from '../entries/entry.service';
@@ -218,7 +218,7 @@ export class RecurrenceService {
   async materializeDue(em: EntityManager, id: string, now: Date): Promise<void> {
     const r = await this.repo.lock(em, id, { skipLocked: true });
     if (!r || r.status !== RecurrenceStatus.ACTIVE) return;
-    await this.materializer.run(em, r, dateIn(r.timeZone, now));
+    await this.materializer.run(em, r, localDateAt(now, r.timeZone));
   }
 
   private async lock(em: EntityManager, userId: string, id: string): Promise<RecurrenceRecord> {

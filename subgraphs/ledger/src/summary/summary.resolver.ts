@@ -2,7 +2,7 @@ import { LocalDateScalar, Scope } from '@saldo/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { categoryLoader } from '../categories/category.loader';
 import { Category } from '../categories/category.types';
-import { userOf } from '../common/request';
+import { userOf } from '@saldo/kit';
 import { CategoryTotal, Summary } from './summary.types';
 import type { LedgerContext } from '../services';
 

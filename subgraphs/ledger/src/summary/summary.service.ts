@@ -2,7 +2,7 @@ import { assertLocalDate, badInput, type EntityManager } from '@saldo/kit';
 import type { AccountService } from '../accounts/account.service';
 import { CategoryKind } from '../categories/category.model';
 import { currencyCode } from '../common/input';
-import { query } from '../common/sql';
+import { query } from '@saldo/kit';
 
 export interface CategoryTotal {
   categoryId: string | null;

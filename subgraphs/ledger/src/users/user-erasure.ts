@@ -1,5 +1,5 @@
 import type { EntityManager } from '@saldo/kit';
-import { query } from '../common/sql';
+import { query } from '@saldo/kit';
 
 /**
  * Right to erasure: every row of the user, children first. Postings are append-only

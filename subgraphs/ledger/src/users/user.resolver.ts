@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-
 import { Account } from '../accounts/account.types';
 import { CategoryKind } from '../categories/category.model';
 import { Category } from '../categories/category.types';
-import { userOf } from '../common/request';
+import { userOf } from '@saldo/kit';
 import { EntryOrder } from '../entries/entry-query';
 import { listEntriesOf } from '../entries/entry.resolver';
 import { EntryFilterInput } from '../entries/entry.inputs';
