@@ -1,14 +1,6 @@
 import pino from 'pino';
-import { createEnvelope, EventConsumer, Messaging, newId, openDatabase, type Orm } from '../src';
-import {
-  createTestDatabase,
-  deleteNamespaceStreams,
-  TEST_NATS_URL,
-  TEST_SERVER_URL,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-} from '../src/testing';
+import { createEnvelope, EventConsumer, Messaging, newId, type Orm } from '../src';
+import { waitFor, openTestEnvironment, type TestEnvironment } from '../src/testing';
 
 interface Line {
   level: number;
@@ -18,27 +10,17 @@ interface Line {
 }
 
 describe('a consumer started before its stream exists', () => {
-  let db: TestDatabase;
+  let env: TestEnvironment;
   let orm: Orm;
   let messaging: Messaging;
-  const namespace = uniqueName('wait');
 
   beforeAll(async () => {
-    db = await createTestDatabase('kit_wait');
-    orm = await openDatabase({
-      serverUrl: TEST_SERVER_URL,
-      database: db.name,
-      entities: [],
-      migrations: [],
-    });
-    messaging = await Messaging.connect({ url: TEST_NATS_URL, name: 'wait-test', namespace });
+    env = await openTestEnvironment('wait');
+    ({ orm, messaging } = env);
   });
 
   afterAll(async () => {
-    await messaging?.close();
-    await orm?.close();
-    await db?.drop();
-    await deleteNamespaceStreams(namespace);
+    await env?.cleanup();
   });
 
   it('says once that it waits (info, no stack), then once that it consumes', async () => {

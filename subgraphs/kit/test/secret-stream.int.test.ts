@@ -7,21 +7,12 @@ import {
   listDeadLetters,
   Messaging,
   newId,
-  openDatabase,
   OutboxRelay,
   recordEvents,
   replayDeadLetters,
   type Orm,
 } from '../src';
-import {
-  createTestDatabase,
-  deleteNamespaceStreams,
-  TEST_NATS_URL,
-  TEST_SERVER_URL,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-} from '../src/testing';
+import { waitFor, openTestEnvironment, type TestEnvironment } from '../src/testing';
 
 const log = createLogger('secret-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
 const RESET = 'identity.password_reset.requested';
@@ -36,27 +27,17 @@ const resetData = (userId: string) => ({
 });
 
 describe('events carrying a secret', () => {
-  let db: TestDatabase;
+  let env: TestEnvironment;
   let orm: Orm;
   let messaging: Messaging;
-  const namespace = uniqueName('sec');
 
   beforeAll(async () => {
-    db = await createTestDatabase('kit_secret');
-    orm = await openDatabase({
-      serverUrl: TEST_SERVER_URL,
-      database: db.name,
-      entities: [],
-      migrations: [],
-    });
-    messaging = await Messaging.connect({ url: TEST_NATS_URL, name: 'secret-test', namespace });
+    env = await openTestEnvironment('secret');
+    ({ orm, messaging } = env);
   });
 
   afterAll(async () => {
-    await messaging?.close();
-    await orm?.close();
-    await db?.drop();
-    await deleteNamespaceStreams(namespace);
+    await env?.cleanup();
   });
 
   const identity = () => messaging.streamName('identity');
@@ -101,7 +82,7 @@ describe('events carrying a secret', () => {
 
     const userId = newId();
     const relay = new OutboxRelay({
-      databaseUrl: db.url,
+      databaseUrl: env.databaseUrl,
       messaging,
       log,
       pollIntervalMs: 100,

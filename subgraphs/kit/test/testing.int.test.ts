@@ -6,52 +6,39 @@ import {
   InvalidEventError,
   Messaging,
   newId,
-  openDatabase,
   OutboxRelay,
   recordEvents,
   type Orm,
 } from '../src';
 import {
-  createTestDatabase,
-  deleteNamespaceStreams,
   handledCount,
   outboxEntries,
   publishAs,
   publishedEvents,
   publishEvents,
-  TEST_NATS_URL,
-  TEST_SERVER_URL,
   testQuery,
-  uniqueName,
   waitForHandled,
   waitForPublished,
-  type TestDatabase,
+  openTestEnvironment,
+  type TestEnvironment,
 } from '../src/testing';
 
 const log = createLogger('testing-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
 
 describe('the event helpers of the test kit', () => {
-  let db: TestDatabase;
+  let env: TestEnvironment;
   let orm: Orm;
   let messaging: Messaging;
-  const namespace = uniqueName('kt');
+  let namespace: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('kit_testing');
-    orm = await openDatabase({
-      serverUrl: TEST_SERVER_URL,
-      database: db.name,
-      entities: [],
-      migrations: [],
-    });
+    env = await openTestEnvironment('testing');
+    ({ orm, messaging, namespace } = env);
     await testQuery(orm, 'create table deleted (user_id uuid primary key)');
-    messaging = await Messaging.connect({ url: TEST_NATS_URL, name: 'testing-test', namespace });
   });
+
   afterAll(async () => {
-    await messaging?.close();
-    await orm?.close();
-    await db?.drop();
-    await deleteNamespaceStreams(namespace);
+    await env?.cleanup();
   });
 
   it("publishes as another domain into a namespace, creating the domain's stream", async () => {
@@ -93,7 +80,12 @@ describe('the event helpers of the test kit', () => {
       written!.id,
     ]);
 
-    const relay = new OutboxRelay({ databaseUrl: db.url, messaging, log, pollIntervalMs: 100 });
+    const relay = new OutboxRelay({
+      databaseUrl: env.databaseUrl,
+      messaging,
+      log,
+      pollIntervalMs: 100,
+    });
     const consumer = new EventConsumer({
       name: 'deleter',
       orm,

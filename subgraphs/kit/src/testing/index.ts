@@ -10,3 +10,4 @@ export * from './wait';
 export * from './cpu';
 export * from './probe';
 export * from './statements';
+export * from './environment';
