@@ -43,36 +43,47 @@ type SqlScalar = string | number | boolean | null | bigint | Date;
 /** A bind parameter for a `?` placeholder; bigints travel as decimal strings, arrays as arrays. */
 export type SqlValue = SqlScalar | readonly SqlScalar[];
 
-const normalised = new Map<string, string>();
+const numbered = new Map<string, string>();
 
 /**
- * `array[?]` (one array parameter) becomes `?`, bound as a PostgreSQL array. Memoised:
- * the texts are a fixed set.
+ * `?` placeholders to PostgreSQL's `$1, $2, ...`; `array[?]` (one array parameter) becomes
+ * `$n`, bound as a PostgreSQL array. Memoised: the texts are a fixed set, so the rewrite runs
+ * once per text, not once per call.
  */
-function normalise(text: string): string {
-  let out = normalised.get(text);
+function toNumbered(text: string): string {
+  let out = numbered.get(text);
   if (out === undefined) {
-    out = text.replace(/array\[\?\]/g, '?');
-    if (normalised.size > 5000) normalised.clear();
-    normalised.set(text, out);
+    let n = 0;
+    out = text.replace(/array\[\?\]|\?/g, () => `$${(n += 1)}`);
+    if (numbered.size > 5000) numbered.clear();
+    numbered.set(text, out);
   }
   return out;
+}
+
+/** What knex's `Client.query` resolves to with the pg dialect: the query object plus pg's result. */
+interface ClientQueryResult<T> {
+  response: { rows: T[] };
 }
 
 /**
  * The one way to run hand-written SQL in a subgraph: `query(em, 'select ... where id = ?', [id])`.
  *
- * Built only on public API: MikroORM's `em.getConnection().getKnex()` and
- * `em.getTransactionContext()` hand over the knex instance (or the open transaction), and
- * knex's `raw(text, bindings).options({ name })` runs it. Inside `em.transactional` it joins
- * the transaction; outside it borrows a pooled connection. Unlike `em.execute`, which inlines
- * every value into the text, values travel as bind parameters, and each distinct text is a
- * named prepared statement (pg's `name` option, passed through by knex), so PostgreSQL skips
- * parsing (and, once it settles on a generic plan, planning) on hot paths.
+ * Built on public, typed API only: MikroORM's `em.getConnection().getKnex()` and
+ * `em.getTransactionContext()` hand over the knex instance (or the open transaction), and knex's
+ * declared `Knex.Client` methods `acquireConnection`, `query(connection, { sql, bindings,
+ * options })` and `releaseConnection` run it. Inside `em.transactional` it joins the transaction
+ * (a transaction's client hands out its own connection); outside it borrows a pooled connection.
+ * This skips knex's per-call builder, runner and placeholder compilation (the `raw()` path cost
+ * ~40 µs of CPU per statement, measured), while knex still emits its `query` event (statement
+ * counts in tests see every statement). Unlike `em.execute`, which inlines every value into the
+ * text, values travel as bind parameters, and each distinct text is a named prepared statement
+ * (pg's `name` option), so PostgreSQL skips parsing (and, once it settles on a generic plan,
+ * planning) on hot paths.
  *
- * Placeholders are `?` (knex's); `array[?]` binds one array parameter as a PostgreSQL array
- * (as does `?::uuid[]`); bigints travel as decimal text. Do not write a `?` in SQL for
- * anything else (e.g. the jsonb `?` operator: use `jsonb_exists`), nor `??`. Errors come back
+ * Placeholders are `?`; `array[?]` binds one array parameter as a PostgreSQL array (as does
+ * `?::uuid[]`); bigints travel as decimal text; `undefined` as NULL. Do not write a `?` in SQL
+ * for anything else (e.g. the jsonb `?` operator: use `jsonb_exists`). Errors come back
  * converted like MikroORM's (`UniqueConstraintViolationException`, ...).
  */
 export async function query<T = Record<string, unknown>>(
@@ -80,16 +91,23 @@ export async function query<T = Record<string, unknown>>(
   text: string,
   params: readonly SqlValue[] = [],
 ): Promise<T[]> {
-  const sqlText = normalise(text);
-  const runner = em.getTransactionContext<Knex.Transaction>() ?? em.getConnection().getKnex();
+  const sqlText = toNumbered(text);
+  const owner = em.getTransactionContext<Knex.Transaction>() ?? em.getConnection().getKnex();
+  // `Knex` types its `client` as `any`; the instance is a `Knex.Client`, whose methods are declared.
+  const client: Knex.Client = owner.client as Knex.Client;
+  const connection: unknown = await client.acquireConnection();
   try {
-    // knex types a raw result as `any`; with pg it is the driver's result.
-    const result = (await runner
-      .raw(sqlText, params.map(toParam) as Knex.RawBinding[])
-      .options({ name: statementName(sqlText) })) as { rows: T[] };
-    return result.rows;
+    const result = (await client.query(connection, {
+      sql: sqlText,
+      bindings: params.map(toParam),
+      options: { name: statementName(sqlText) },
+    })) as ClientQueryResult<T>;
+    return result.response.rows;
   } catch (error) {
     throw em.getDriver().convertException(error as Error);
+  } finally {
+    // A transaction's client releases nothing: the transaction keeps its connection.
+    await client.releaseConnection(connection);
   }
 }
 
