@@ -105,7 +105,7 @@ export function main(argv = process.argv): void {
       );
       if (stale.length > 0) {
         process.stderr.write(
-          `${stale.map((o) => o.name).join(' and ')} stale: run \`pnpm compose\` and commit.\n`,
+          `${stale.map((o) => o.name).join(' and ')} ${stale.length > 1 ? 'are' : 'is'} stale: run \`pnpm compose\` and commit.\n`,
         );
         process.exitCode = 1;
         return;

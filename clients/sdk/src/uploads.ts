@@ -37,15 +37,26 @@ interface Body {
   replayable: boolean;
 }
 
+// Paths exist only on Node: its built-ins are fetched at run time, so bundlers for the
+// browser never see them.
+function builtin<T>(id: string): T {
+  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    ?.getBuiltinModule;
+  if (!get) {
+    throw new SaldoError(
+      'BAD_USER_INPUT',
+      'uploads.put(path) needs Node 20.16+: pass a Blob or a stream',
+    );
+  }
+  return get(id) as T;
+}
+
 async function bodyOf(source: UploadSource, size: number | undefined): Promise<Body> {
   if (typeof source === 'string') {
-    // Only Node has paths; browsers never reach this import.
-    const [fs, fsp, path, stream] = await Promise.all([
-      import('node:fs'),
-      import('node:fs/promises'),
-      import('node:path'),
-      import('node:stream'),
-    ]);
+    const fs = builtin<typeof import('node:fs')>('node:fs');
+    const fsp = builtin<typeof import('node:fs/promises')>('node:fs/promises');
+    const path = builtin<typeof import('node:path')>('node:path');
+    const stream = builtin<typeof import('node:stream')>('node:stream');
     const info = await fsp.stat(source);
     return {
       stream: () =>
@@ -152,8 +163,10 @@ export async function putUpload(
       throw new SaldoError('NETWORK_ERROR', 'Upload failed: the connection dropped', { cause });
     }
     if (response.status === 401 && attempt === 1 && body.replayable) {
-      await response.body?.cancel();
-      if (await context.refreshed(authorization)) continue;
+      if (await context.refreshed(authorization)) {
+        await response.body?.cancel();
+        continue;
+      }
     }
     return answer(response);
   }
