@@ -114,6 +114,75 @@ describe('the saldo command', () => {
     expect(usage.code).toBe(2);
   });
 
+  it('transfers, lists cards and the current invoice, and shows the cash flow', async () => {
+    const client = createSaldoClient({
+      url: stack().router.url,
+      auth: { email, password: PASSWORD },
+    });
+    await client.accounts.create({ input: { name: 'Poupança', type: 'SAVINGS', currency: 'BRL' } });
+    const card = await client.cards.create({
+      input: { name: 'Roxinho', currency: 'BRL', limit: '5000.00', closingDay: 5, dueDay: 12 },
+    });
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Sao_Paulo' });
+    await client.purchases.create({
+      input: {
+        cardId: card.id,
+        description: 'tênis',
+        totalAmount: '300.00',
+        purchaseDate: today,
+        installmentCount: 3,
+      },
+    });
+
+    const moved = await saldo([
+      'transfer',
+      '10,00',
+      '--from',
+      'Nubank',
+      '--to',
+      'poupança',
+      '--json',
+    ]);
+    expect(moved.code).toBe(0);
+    expect(JSON.parse(moved.stdout)).toMatchObject({
+      kind: 'TRANSFER',
+      amount: { amount: '10.00' },
+    });
+
+    const cards = await saldo(['cards', '--json']);
+    expect(JSON.parse(cards.stdout)).toMatchObject([{ id: card.id, limit: { amount: '5000.00' } }]);
+    const invoice = await saldo(['invoice', '--json']);
+    expect(invoice.code).toBe(0);
+    expect(JSON.parse(invoice.stdout)).toMatchObject({
+      items: [
+        {
+          description: 'tênis',
+          installmentNumber: 1,
+          installmentCount: 3,
+          amount: { amount: '100.00' },
+        },
+      ],
+    });
+    const human = await saldo(['invoice']);
+    expect(human.stdout).toContain('R$ 100,00');
+
+    // Consolidation follows the ledger's events: wait until the day shows both entries.
+    await waitFor(
+      async () => {
+        const flow = await saldo(['cashflow', '--json', '--by', 'month', '--from', '2020-01-01']);
+        const points = JSON.parse(flow.stdout) as {
+          entryCount: number;
+          debits: { amount: string };
+        }[];
+        return points.reduce((n, p) => n + p.entryCount, 0) >= 2;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, what: 'the cash flow to include the entries' },
+    );
+    const chart = await saldo(['cashflow', '--by', 'month', '--from', '2020-01-01']);
+    expect(chart.code).toBe(0);
+    expect(chart.stdout).toContain('█');
+  }, 60_000);
+
   it('watch prints a balance change as it happens and stops on Ctrl-C', async () => {
     const { router } = stack();
     const before = router.live.subscriptions;
@@ -134,7 +203,7 @@ describe('the saldo command', () => {
       expect(JSON.parse(stdout.split('\n')[0]!)).toMatchObject({
         type: 'balanceChanged',
         accountId,
-        balance: { amount: '54.10', currency: 'BRL' },
+        balance: { amount: '44.10', currency: 'BRL' },
       });
       child.kill('SIGINT');
       expect(await exited).toBe(0);

@@ -177,6 +177,34 @@ describe('@saldo/sdk against the router', () => {
     }
   });
 
+  it('createMany gives each input its own key and a retry books each once', async () => {
+    const { client: direct, account } = await signedUpWithAccount(url());
+    const proxy = await droppingProxy(url(), 'EntriesCreateMany');
+    try {
+      const client = sdk(proxy.url, {
+        auth: { store: memoryTokenStore(await direct.auth.tokens()) },
+      });
+      const inputs = ['1.00', '2.00', '3.00'].map((amount) => ({
+        kind: 'INCOME' as const,
+        accountId: account.id,
+        amount,
+      }));
+      const created = await client.entries.createMany({ inputs });
+      expect(created).toHaveLength(3);
+      const sent = proxy.seen.map((body) =>
+        (
+          JSON.parse(body) as { variables: { inputs: { idempotencyKey: string }[] } }
+        ).variables.inputs.map((i) => i.idempotencyKey),
+      );
+      expect(new Set(sent[0]).size).toBe(3);
+      expect(sent[1]).toEqual(sent[0]);
+      const got = await direct.accounts.get({ id: account.id });
+      expect(got.balance.amount).toBe('6.00');
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('a mutation without an idempotency key is not retried after a network error', async () => {
     const { client: direct, account } = await signedUpWithAccount(url());
     const proxy = await droppingProxy(url(), 'AccountsUpdate');
