@@ -25,11 +25,15 @@ export function memoryTokenStore(initial: Tokens | null = null): TokenStore {
   };
 }
 
+/** The part of the Web Storage API (`localStorage`, `sessionStorage`) the store uses. */
+export interface WebStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 /** A token store over a Web Storage (e.g. `localStorage`) entry. */
-export function webStorageTokenStore(
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
-  key = 'saldo.tokens',
-): TokenStore {
+export function webStorageTokenStore(storage: WebStorage, key = 'saldo.tokens'): TokenStore {
   return {
     load: () => {
       const raw = storage.getItem(key);

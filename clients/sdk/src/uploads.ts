@@ -158,7 +158,7 @@ export async function putUpload(
         // Node's fetch streams a request body only in half-duplex mode.
         duplex: 'half',
         ...(options.signal ? { signal: options.signal } : {}),
-      } as RequestInit);
+      });
     } catch (cause) {
       throw new SaldoError('NETWORK_ERROR', 'Upload failed: the connection dropped', { cause });
     }
