@@ -10,8 +10,7 @@ export function cardCommands(program: Command, run: Runner): void {
     .description('your credit cards, limits and current invoices')
     .action(
       run(async (ctx) => {
-        const me = await ctx.client.cards.list({ first: 100 });
-        const cards = me.cardConnection.edges.map((e) => e.node);
+        const cards = await ctx.client.cards.list();
         ctx.print(cards, () =>
           cards.length === 0
             ? t(ctx.lang, 'none')
@@ -45,13 +44,7 @@ export function cardCommands(program: Command, run: Runner): void {
     .option('--month <YYYY-MM>', 'the invoice of this month')
     .action(
       run(async (ctx, o: { card?: string; month?: string }) => {
-        const me = await ctx.client.cards.list({ first: 100 });
-        const card = pickOne(
-          me.cardConnection.edges.map((e) => e.node),
-          o.card,
-          'card',
-          '--card',
-        );
+        const card = pickOne(await ctx.client.cards.list(), o.card, 'card', '--card');
         let invoiceId = card.currentInvoice?.id;
         if (o.month) {
           const page = await ctx.client.invoices.list({ cardId: card.id, first: 100 });

@@ -21,7 +21,8 @@ export const operations = {
     set: { kind: 'mutation', document: D.BudgetsSetDocument, field: 'setBudget', idempotency: null },
   },
   cards: {
-    list: { kind: 'query', document: D.CardsListDocument, field: 'me', idempotency: null },
+    list: { kind: 'query', document: D.CardsListDocument, field: 'cards', idempotency: null },
+    page: { kind: 'query', document: D.CardsPageDocument, field: 'me', idempotency: null },
     get: { kind: 'query', document: D.CardsGetDocument, field: 'card', idempotency: null },
     create: { kind: 'mutation', document: D.CardsCreateDocument, field: 'createCard', idempotency: null },
     update: { kind: 'mutation', document: D.CardsUpdateDocument, field: 'updateCard', idempotency: null },
