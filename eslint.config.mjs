@@ -5,7 +5,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '.data/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '.data/**',
+      // written by `pnpm codegen`
+      'clients/*/src/generated/**',
+      'clients/*/src/gql/**',
+    ],
+  },
   js.configs.recommended,
   comments.recommended,
   {

@@ -17,6 +17,7 @@ module.exports = function jestConfig(rootDir) {
       '^@saldo/events$': path.join(__dirname, 'packages/events/src/index.ts'),
       '^@saldo/kit$': path.join(__dirname, 'subgraphs/kit/src/index.ts'),
       '^@saldo/kit/testing$': path.join(__dirname, 'subgraphs/kit/src/testing/index.ts'),
+      '^@saldo/sdk$': path.join(__dirname, 'clients/sdk/src/index.ts'),
     },
     testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
     setupFiles: [path.join(__dirname, 'jest.setup.cjs')],
