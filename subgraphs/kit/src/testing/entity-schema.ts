@@ -183,7 +183,7 @@ async function declaredDef(
   await em
     .transactional(async (tx) => {
       const connection = tx.getConnection();
-      const ctx = tx.getTransactionContext();
+      const ctx: unknown = tx.getTransactionContext();
       await connection.execute(`set local search_path to "${schema}"`, [], 'run', ctx);
       await connection.execute(ddl, [], 'run', ctx);
       const rows = await connection.execute<{ def: string }[]>(
