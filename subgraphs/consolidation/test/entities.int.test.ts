@@ -12,7 +12,8 @@ import { entities } from '../src/entities';
 // parses only `CHECK ((...))`, so it always sees this one check as changed (drop + add).
 const KNOWN = [
   {
-    statement: /^alter table "projection_state" (drop|add) constraint projection_state_singleton_check/,
+    statement:
+      /^alter table "projection_state" (drop|add) constraint projection_state_singleton_check/,
     reason: 'MikroORM cannot read back a check without inner parentheses',
   },
 ];
@@ -23,7 +24,12 @@ describe('consolidation entities', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('consolidation_entities');
-    orm = await openDatabase({ serverUrl: TEST_SERVER_URL, database: db.name, entities, migrations });
+    orm = await openDatabase({
+      serverUrl: TEST_SERVER_URL,
+      database: db.name,
+      entities,
+      migrations,
+    });
   });
 
   afterAll(async () => {

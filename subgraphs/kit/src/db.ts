@@ -141,7 +141,8 @@ const isTarnPool = (pool: unknown): pool is TarnCounters =>
  */
 export function poolStats(orm: Orm): PoolStats | null {
   const client: unknown = orm.em.getConnection().getKnex().client;
-  const pool = typeof client === 'object' && client !== null ? (client as { pool?: unknown }).pool : undefined;
+  const pool =
+    typeof client === 'object' && client !== null ? (client as { pool?: unknown }).pool : undefined;
   if (!isTarnPool(pool)) return null;
   return { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() };
 }

@@ -96,7 +96,12 @@ describe('entitySchemaDrift', () => {
   const opened: Orm[] = [];
 
   async function orm(entities: EntityClass<AnyEntity>[]): Promise<Orm> {
-    const o = await openDatabase({ serverUrl: TEST_SERVER_URL, database: db.name, entities, migrations });
+    const o = await openDatabase({
+      serverUrl: TEST_SERVER_URL,
+      database: db.name,
+      entities,
+      migrations,
+    });
     opened.push(o);
     return o;
   }
@@ -140,7 +145,9 @@ describe('entitySchemaDrift', () => {
       wildcardSchemas: ['gen_1'],
     });
     expect(drift.statements).toEqual([]);
-    expect(drift.indexes).toEqual([expect.stringMatching(/^public\.widgets_live: declared .*IS NOT NULL/)]);
+    expect(drift.indexes).toEqual([
+      expect.stringMatching(/^public\.widgets_live: declared .*IS NOT NULL/),
+    ]);
   });
 
   it('asks for an expression where a column list cannot say what the index is', async () => {
@@ -159,8 +166,8 @@ describe('entitySchemaDrift', () => {
     const drift = await entitySchemaDrift(o, { wildcardSchemas: ['gen_1'], known });
     expect(drift.statements).toEqual([]);
     expect(drift.unusedKnown).toEqual([known[1]]);
-    await expect(expectEntitiesMatchSchema(o, { wildcardSchemas: ['gen_1'], known })).rejects.toThrow(
-      /no longer seen: \/never seen\//,
-    );
+    await expect(
+      expectEntitiesMatchSchema(o, { wildcardSchemas: ['gen_1'], known }),
+    ).rejects.toThrow(/no longer seen: \/never seen\//);
   });
 });

@@ -36,7 +36,9 @@ describe('createSubgraph', () => {
     expect(metrics).toMatch(/outbox_backlog\{[^}]*\} 0/);
     // Read from the pool (not only declared): one line per state, each with a count.
     for (const state of ['used', 'free', 'pending']) {
-      expect(metrics).toMatch(new RegExp(`db_pool_connections\\{[^}]*state="${state}"[^}]*\\} \\d+`));
+      expect(metrics).toMatch(
+        new RegExp(`db_pool_connections\\{[^}]*state="${state}"[^}]*\\} \\d+`),
+      );
     }
   });
 

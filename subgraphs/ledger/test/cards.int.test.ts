@@ -211,7 +211,8 @@ describe("the ledger's side of cards (events in, entries out)", () => {
     expect(await ana.balance(card.liabilityAccountId)).toBe('0.00');
     expect(await cardEntries(ana, card.liabilityAccountId)).toEqual([]);
     // History stays: reversal postings and revisions of the deleted entries.
-    const reversals = await query<{ n: string }>(ledger.em(), 
+    const reversals = await query<{ n: string }>(
+      ledger.em(),
       `select count(*) as n from postings p join entries e on e.id = p.entry_id
         where e.user_id = ? and p.reversal`,
       [ana.userId],

@@ -14,7 +14,12 @@ describe('ledger entities', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('ledger_entities');
-    orm = await openDatabase({ serverUrl: TEST_SERVER_URL, database: db.name, entities, migrations });
+    orm = await openDatabase({
+      serverUrl: TEST_SERVER_URL,
+      database: db.name,
+      entities,
+      migrations,
+    });
   });
 
   afterAll(async () => {

@@ -130,7 +130,8 @@ describe('entries: double entry, balances, idempotency', () => {
     expect(refused).toHaveLength(5);
     expect(refused[0]!.errors?.[0]?.extensions?.['accountId']).toBe(account.id);
     expect(await ana.balance(account.id)).toBe('0.00');
-    const entries = await query(ledger.em(), 
+    const entries = await query(
+      ledger.em(),
       'select count(*)::int as n from entries where account_id = ?::uuid',
       [account.id],
     );
@@ -231,7 +232,8 @@ describe('entries: double entry, balances, idempotency', () => {
     expect(await ana.balance(account.id)).toBe('105.00');
     const gone = await ana.request('query($id: ID!) { entry(id: $id) { id } }', { id: entry.id });
     expect(errorCode(gone)).toBe('NOT_FOUND');
-    const postings = await query<{ amount: string; reversal: boolean; entry_version: number }>(ledger.em(), 
+    const postings = await query<{ amount: string; reversal: boolean; entry_version: number }>(
+      ledger.em(),
       'select amount, reversal, entry_version from postings where entry_id = ?::uuid and account_id = ?::uuid order by line',
       [entry.id, account.id],
     );
@@ -241,7 +243,8 @@ describe('entries: double entry, balances, idempotency', () => {
       { amount: '-4000', reversal: false, entry_version: 2 },
       { amount: '4000', reversal: true, entry_version: 3 },
     ]);
-    const revisions = await query(ledger.em(), 
+    const revisions = await query(
+      ledger.em(),
       'select version from entry_revisions where entry_id = ?::uuid order by version',
       [entry.id],
     );

@@ -55,7 +55,8 @@ describe('events in and out', () => {
     });
     expect(en).toContain('Groceries');
     await waitForHandled(ledger.t, [first, second, third]);
-    const count = await query<{ n: number }>(ledger.em(), 
+    const count = await query<{ n: number }>(
+      ledger.em(),
       'select count(*)::int as n from categories where user_id = ?::uuid',
       [userId],
     );
@@ -87,20 +88,23 @@ describe('events in and out', () => {
     const keep = (await ana.account({})).id;
     await publish('identity.user.deleted', bea.userId, { userId: bea.userId });
     await waitFor(async () => {
-      const rows = await query<{ n: number }>(ledger.em(), 
+      const rows = await query<{ n: number }>(
+        ledger.em(),
         'select count(*)::int as n from accounts where user_id = ?::uuid',
         [bea.userId],
       );
       return rows[0]!.n === 0;
     });
     for (const table of ['entries', 'budgets', 'recurrences', 'categories']) {
-      const rows = await query<{ n: number }>(ledger.em(), 
+      const rows = await query<{ n: number }>(
+        ledger.em(),
         `select count(*)::int as n from ${table} where user_id = ?::uuid`,
         [bea.userId],
       );
       expect([table, rows[0]!.n]).toEqual([table, 0]);
     }
-    const postings = await query<{ n: number }>(ledger.em(), 
+    const postings = await query<{ n: number }>(
+      ledger.em(),
       'select count(*)::int as n from postings where entry_id = ?::uuid',
       [entry.id],
     );

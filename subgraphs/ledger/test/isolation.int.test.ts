@@ -172,7 +172,8 @@ describe('isolation between users', () => {
     const ids = seen.map((b) => b.accountId);
     expect(ids).toEqual([...ids].sort());
     expect(pages).toBe(2);
-    const stored = await query<{ id: string; user_id: string; balance: string }>(ledger.em(), 
+    const stored = await query<{ id: string; user_id: string; balance: string }>(
+      ledger.em(),
       `select id, user_id, balance::text as balance from accounts
         where class in ('ASSET', 'LIABILITY') order by id`,
     );

@@ -40,7 +40,8 @@ describe('recurrences', () => {
     ).createRecurrence;
 
   const occurrences = (id: string) =>
-    query<Occurrence>(ledger.em(), 
+    query<Occurrence>(
+      ledger.em(),
       `select date::text, status, occurrence_date::text from entries
         where recurrence_id = ?::uuid and deleted_at is null order by occurrence_date`,
       [id],
@@ -118,7 +119,8 @@ describe('recurrences', () => {
       { id: r.id },
     );
     expect(updated.updateRecurrence.amount.amount).toBe('25.50');
-    const amounts = await query<{ amount: string }>(ledger.em(), 
+    const amounts = await query<{ amount: string }>(
+      ledger.em(),
       `select distinct amount from entries where recurrence_id = ?::uuid and deleted_at is null and date > ?::date`,
       [r.id, today],
     );

@@ -8,12 +8,7 @@ import { Check, Entity, Index, OptionalProps, PrimaryKey, Property, Unique } fro
 @Index({ name: 'cards_user', properties: ['userId', 'createdAt', 'id'] })
 export class CardEntity {
   [OptionalProps]?:
-    | 'last4'
-    | 'paymentAccountId'
-    | 'archived'
-    | 'version'
-    | 'createdAt'
-    | 'updatedAt';
+    'last4' | 'paymentAccountId' | 'archived' | 'version' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -37,11 +37,7 @@ const NO_ACTION = { mapToPk: true, deleteRule: 'no action', updateRule: 'no acti
 })
 export class InvoiceAdjustmentEntity {
   [OptionalProps]?:
-    | 'purchaseId'
-    | 'relatedInvoiceId'
-    | 'idempotencyKey'
-    | 'requestHash'
-    | 'createdAt';
+    'purchaseId' | 'relatedInvoiceId' | 'idempotencyKey' | 'requestHash' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -1,4 +1,12 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  Index,
+  OptionalProps,
+  PrimaryKey,
+  PrimaryKeyProp,
+  Property,
+} from '@mikro-orm/core';
 
 export const DAY_STATUSES = ['OPEN', 'CLOSED', 'REOPENED'] as const;
 export const DAY_ACTIONS = ['CLOSED', 'REOPENED'] as const;
@@ -12,12 +20,7 @@ export const DAY_ACTIONS = ['CLOSED', 'REOPENED'] as const;
 export class DayEntity {
   [PrimaryKeyProp]?: ['userId', 'day'];
   [OptionalProps]?:
-    | 'closedAt'
-    | 'reopenedAt'
-    | 'closeCount'
-    | 'reopenCount'
-    | 'entryCount'
-    | 'totals';
+    'closedAt' | 'reopenedAt' | 'closeCount' | 'reopenCount' | 'entryCount' | 'totals';
 
   @PrimaryKey({ type: 'uuid' })
   userId!: string;

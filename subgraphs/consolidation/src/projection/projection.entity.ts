@@ -1,4 +1,12 @@
-import { ArrayType, Entity, Index, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import {
+  ArrayType,
+  Entity,
+  Index,
+  OptionalProps,
+  PrimaryKey,
+  PrimaryKeyProp,
+  Property,
+} from '@mikro-orm/core';
 
 // The projection's tables live in one PostgreSQL schema per generation (`proj_1`,
 // `proj_2`, ...; see migrations/projection-tables.ts): wildcard entities, used with the

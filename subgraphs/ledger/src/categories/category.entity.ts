@@ -1,4 +1,12 @@
-import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+} from '@mikro-orm/core';
 
 export const CATEGORY_KINDS = ['INCOME', 'EXPENSE'] as const;
 
@@ -16,10 +24,12 @@ export const CATEGORY_KINDS = ['INCOME', 'EXPENSE'] as const;
 })
 @Index({
   name: 'categories_parent',
-  expression: 'create index categories_parent on categories (parent_id) where parent_id is not null',
+  expression:
+    'create index categories_parent on categories (parent_id) where parent_id is not null',
 })
 export class CategoryEntity {
-  [OptionalProps]?: 'parentId' | 'color' | 'icon' | 'archived' | 'defaultKey' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    'parentId' | 'color' | 'icon' | 'archived' | 'defaultKey' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;

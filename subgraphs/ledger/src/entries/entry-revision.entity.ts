@@ -1,4 +1,11 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import {
+  Entity,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  PrimaryKeyProp,
+  Property,
+} from '@mikro-orm/core';
 import { EntryEntity } from './entry.entity';
 
 /** The previous state of an entry at each edit or delete: the audit trail. */

@@ -39,10 +39,24 @@ const partial = (name: string, unique: boolean, on: string, where: string) => ({
 // Keyset pagination: (date, id) in both directions, per user, per account, per category.
 @Index({ name: 'entries_user_date', properties: ['userId', 'date', 'id'] })
 @Index({ name: 'entries_account_date', properties: ['accountId', 'date', 'id'] })
-@Index(partial('entries_to_account_date', false, '(to_account_id, date, id)', 'to_account_id is not null'))
-@Index(partial('entries_category_date', false, '(category_id, date, id)', 'category_id is not null'))
 @Index(
-  partial('entries_pending', false, '(user_id, date, id)', `status = 'PENDING' and deleted_at is null`),
+  partial(
+    'entries_to_account_date',
+    false,
+    '(to_account_id, date, id)',
+    'to_account_id is not null',
+  ),
+)
+@Index(
+  partial('entries_category_date', false, '(category_id, date, id)', 'category_id is not null'),
+)
+@Index(
+  partial(
+    'entries_pending',
+    false,
+    '(user_id, date, id)',
+    `status = 'PENDING' and deleted_at is null`,
+  ),
 )
 @Index(
   partial(
@@ -52,8 +66,12 @@ const partial = (name: string, unique: boolean, on: string, where: string) => ({
     `status = 'PENDING' and deleted_at is null and recurrence_id is not null`,
   ),
 )
-@Index(partial('entries_idempotency', true, '(user_id, idempotency_key)', 'idempotency_key is not null'))
-@Index(partial('entries_external', true, '(user_id, source, external_id)', 'external_id is not null'))
+@Index(
+  partial('entries_idempotency', true, '(user_id, idempotency_key)', 'idempotency_key is not null'),
+)
+@Index(
+  partial('entries_external', true, '(user_id, source, external_id)', 'external_id is not null'),
+)
 @Index(
   partial(
     'entries_occurrence',

@@ -18,7 +18,10 @@ export const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
 /** A recurring entry: its rule, its template and its materialisation cursor. */
 @Entity({ tableName: 'recurrences' })
 @Check({ name: 'recurrences_interval_check', expression: '"interval" >= 1 and "interval" <= 1000' })
-@Check({ name: 'recurrences_day_of_month_check', expression: 'day_of_month >= 1 and day_of_month <= 31' })
+@Check({
+  name: 'recurrences_day_of_month_check',
+  expression: 'day_of_month >= 1 and day_of_month <= 31',
+})
 @Check({ name: 'recurrences_count_check', expression: 'count > 0' })
 @Check({ name: 'recurrences_amount_check', expression: 'amount > 0' })
 @Index({ name: 'recurrences_user', properties: ['userId', 'createdAt'] })
