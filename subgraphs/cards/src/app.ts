@@ -2,6 +2,7 @@ import { createSubgraph, type Subgraph } from '@saldo/kit';
 import { migrations } from '../migrations';
 import { systemClock, type Clock } from '@saldo/kit';
 import { cardsSettings, type CardsConfig } from './config';
+import { entities } from './entities';
 import { ledgerHandlers } from './payments/ledger.consumer';
 import { schemaOptions } from './schema';
 import { createCoreServices, createServices, type CardsServices } from './services';
@@ -30,7 +31,7 @@ export async function startCards(
     name: 'cards',
     config,
     database,
-    entities: [],
+    entities,
     migrations,
     schema: schemaOptions,
     streams: ['cards'],

@@ -132,3 +132,53 @@ describe('User.cardConnection', () => {
     );
   });
 });
+
+const QUERY_PAGE = `query($first: Int, $after: String, $includeArchived: Boolean) {
+  cardConnection(first: $first, after: $after, includeArchived: $includeArchived) {
+    edges { cursor node { id name archived } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+describe('Query.cardConnection', () => {
+  let t: TestCards;
+
+  beforeAll(async () => {
+    t = await startCardsForTest('cards_query_connection');
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const queryPage = async (api: Api, variables: Record<string, unknown>) =>
+    (await api.ok<{ cardConnection: CardPage }>(QUERY_PAGE, variables)).cardConnection;
+
+  it('pages the caller’s cards like User.cardConnection; the deprecated list still answers', async () => {
+    const ana = t.as();
+    const bob = t.as();
+    for (const [time, name] of [
+      ['15:00:02', 'B'],
+      ['15:00:01', 'A'],
+      ['15:00:03', 'C'],
+    ] as const) {
+      t.clock.set(`2026-03-05T${time}Z`);
+      await ana.card({ name });
+    }
+    await bob.card({ name: 'Bob' });
+
+    const first = await queryPage(ana, { first: 2 });
+    expect(names(first)).toEqual(['A', 'B']);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const second = await queryPage(ana, { first: 2, after: first.pageInfo.endCursor });
+    expect(names(second)).toEqual(['C']);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(await page(ana, { first: 2 })).toEqual(first);
+
+    // Bob, even from Ana's cursor (a position, created before his card), sees only his own.
+    expect(names(await queryPage(bob, { after: first.pageInfo.endCursor }))).toEqual(['Bob']);
+    expect(names(await queryPage(bob, {}))).toEqual(['Bob']);
+
+    const listed = await ana.ok<{ cards: { name: string }[] }>('{ cards { name } }');
+    expect(listed.cards.map((c) => c.name)).toEqual(['A', 'B', 'C']);
+  });
+});

@@ -12,6 +12,7 @@ import { LedgerProjector } from './projection/projector';
 import { schemaOptions } from './schema';
 import { createServices, type ConsolidationServices } from './services';
 import { userHandlers } from './users/user.consumer';
+import { entities } from './entities';
 
 export type Consolidation = Subgraph<ConsolidationServices>;
 
@@ -61,7 +62,7 @@ export async function startConsolidation(
     name: 'consolidation',
     config,
     database,
-    entities: [],
+    entities,
     migrations,
     schema: schemaOptions,
     streams: ['consolidation'],

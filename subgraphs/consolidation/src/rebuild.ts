@@ -7,6 +7,7 @@ import { systemClock } from '@saldo/kit';
 import { consolidationSettings, loadConfig } from './config';
 import { LedgerProjector } from './projection/projector';
 import { Rebuilder } from './rebuild/rebuilder';
+import { entities } from './entities';
 
 function databaseArg(argv: readonly string[]): string {
   const at = argv.indexOf('--database');
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const orm = await openDatabase({
     serverUrl: config.DATABASE_URL,
     database: databaseArg(process.argv),
-    entities: [],
+    entities,
     migrations,
     poolMax: 4,
     log,

@@ -10,6 +10,7 @@ import {
   type LedgerBalances,
 } from './verify/ledger-balances';
 import { verifyProjection } from './verify/verify-run';
+import { entities } from './entities';
 
 function databaseArg(argv: readonly string[]): string {
   const at = argv.indexOf('--database');
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const orm = await openDatabase({
     serverUrl: config.DATABASE_URL,
     database: databaseArg(process.argv),
-    entities: [],
+    entities,
     migrations,
     poolMax: 2,
     log,

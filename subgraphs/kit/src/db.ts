@@ -112,3 +112,37 @@ export async function pingDatabase(orm: Orm): Promise<boolean> {
     return false;
   }
 }
+
+export interface PoolStats {
+  used: number;
+  free: number;
+  pending: number;
+}
+
+interface TarnCounters {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+}
+
+const isTarnPool = (pool: unknown): pool is TarnCounters =>
+  typeof pool === 'object' &&
+  pool !== null &&
+  ['numUsed', 'numFree', 'numPendingAcquires'].every(
+    (m) => typeof (pool as Record<string, unknown>)[m] === 'function',
+  );
+
+/**
+ * The connection pool's counters for `/metrics`, or null when they cannot be read.
+ * Neither MikroORM nor knex exposes pool statistics publicly; knex keeps its pool (a
+ * tarn.js `Pool`, whose `numUsed`/`numFree`/`numPendingAcquires` are tarn's documented
+ * API) at `client.pool`, knex-internal. That one access is confined here and checked for
+ * shape, so a knex change costs the gauge, never a scrape.
+ */
+export function poolStats(orm: Orm): PoolStats | null {
+  const client: unknown = orm.em.getConnection().getKnex().client;
+  const pool =
+    typeof client === 'object' && client !== null ? (client as { pool?: unknown }).pool : undefined;
+  if (!isTarnPool(pool)) return null;
+  return { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() };
+}

@@ -11,7 +11,7 @@ import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
 import { createInternalVerifier, type Caller, type InternalVerifier } from './auth';
 import { decodePem, type BaseConfig } from './config';
 import { createLoaderCache, type RequestContext } from './context';
-import { openDatabase, pingDatabase, type Orm } from './db';
+import { openDatabase, pingDatabase, poolStats, type Orm } from './db';
 import { createFormatError } from './errors';
 import type { Domain } from '@saldo/events';
 import { EventConsumer, type ConsumerTuning, type HandlerMap } from './events/consumer';
@@ -274,14 +274,11 @@ function httpService<S>(
 }
 
 async function collectGauges(app: SubgraphRuntime): Promise<void> {
-  const knex = app.orm.em.getConnection().getKnex();
-  const pool = (
-    knex.client as { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } }
-  ).pool;
+  const pool = poolStats(app.orm);
   if (pool) {
-    app.metrics.dbPool.set({ state: 'used' }, pool.numUsed());
-    app.metrics.dbPool.set({ state: 'free' }, pool.numFree());
-    app.metrics.dbPool.set({ state: 'pending' }, pool.numPendingAcquires());
+    app.metrics.dbPool.set({ state: 'used' }, pool.used);
+    app.metrics.dbPool.set({ state: 'free' }, pool.free);
+    app.metrics.dbPool.set({ state: 'pending' }, pool.pending);
   }
   app.metrics.outboxBacklog.set(await app.relay.backlog().catch(() => -1));
   await app.consumer?.lag().catch(() => undefined);

@@ -34,7 +34,12 @@ describe('createSubgraph', () => {
     expect(metrics).toContain('graphql_requests_total{operation="Ping",outcome="ok"');
     expect(metrics).toContain('graphql_request_duration_seconds_bucket');
     expect(metrics).toMatch(/outbox_backlog\{[^}]*\} 0/);
-    expect(metrics).toContain('db_pool_connections');
+    // Read from the pool (not only declared): one line per state, each with a count.
+    for (const state of ['used', 'free', 'pending']) {
+      expect(metrics).toMatch(
+        new RegExp(`db_pool_connections\\{[^}]*state="${state}"[^}]*\\} \\d+`),
+      );
+    }
   });
 
   it('rejects requests without the router identity, except public fields', async () => {

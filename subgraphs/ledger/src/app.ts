@@ -1,6 +1,7 @@
 import { createSubgraph, type Subgraph } from '@saldo/kit';
 import { migrations } from '../migrations';
 import { ledgerSettings, type LedgerConfig } from './config';
+import { entities } from './entities';
 import { schemaOptions } from './schema';
 import {
   createCoreServices,
@@ -26,7 +27,7 @@ export async function startLedger(
     name: 'ledger',
     config,
     database,
-    entities: [],
+    entities,
     migrations,
     schema: schemaOptions,
     streams: ['ledger'],

@@ -1,4 +1,4 @@
-import { newId } from '@saldo/kit';
+import { newId, query } from '@saldo/kit';
 import type { EventData, EventType } from '@saldo/events';
 import { publishAs, publishedEvents, waitFor, waitForHandled } from '@saldo/kit/testing';
 import { startLedgerForTest, type Api, type EntryData, type Ledger } from './harness';
@@ -211,7 +211,8 @@ describe("the ledger's side of cards (events in, entries out)", () => {
     expect(await ana.balance(card.liabilityAccountId)).toBe('0.00');
     expect(await cardEntries(ana, card.liabilityAccountId)).toEqual([]);
     // History stays: reversal postings and revisions of the deleted entries.
-    const reversals = await ledger.sql<{ n: string }>(
+    const reversals = await query<{ n: string }>(
+      ledger.em(),
       `select count(*) as n from postings p join entries e on e.id = p.entry_id
         where e.user_id = ? and p.reversal`,
       [ana.userId],
@@ -269,7 +270,7 @@ describe("the ledger's side of cards (events in, entries out)", () => {
     });
     expect(rejected.find((r) => r.externalId === unknown.externalId)?.code).toBe('NOT_FOUND');
     expect(await ana.balance(checking.id)).toBe('50.00');
-    const booked = await ledger.sql('select 1 from entries where external_id = ?', [
+    const booked = await query(ledger.em(), 'select 1 from entries where external_id = ?', [
       overdraft.externalId,
     ]);
     expect(booked).toHaveLength(0);

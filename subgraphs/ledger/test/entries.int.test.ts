@@ -1,3 +1,4 @@
+import { query } from '@saldo/kit';
 import { errorCode, publishedEvents } from '@saldo/kit/testing';
 import {
   BALANCE_MISMATCHES,
@@ -20,8 +21,8 @@ describe('entries: double entry, balances, idempotency', () => {
   });
 
   afterEach(async () => {
-    expect(await ledger.sql(BALANCE_MISMATCHES)).toEqual([]);
-    expect(await ledger.sql(UNBALANCED_ENTRIES)).toEqual([]);
+    expect(await query(ledger.em(), BALANCE_MISMATCHES)).toEqual([]);
+    expect(await query(ledger.em(), UNBALANCED_ENTRIES)).toEqual([]);
   });
 
   it('posts income and expense against the account and a nominal account', async () => {
@@ -129,7 +130,8 @@ describe('entries: double entry, balances, idempotency', () => {
     expect(refused).toHaveLength(5);
     expect(refused[0]!.errors?.[0]?.extensions?.['accountId']).toBe(account.id);
     expect(await ana.balance(account.id)).toBe('0.00');
-    const entries = await ledger.sql(
+    const entries = await query(
+      ledger.em(),
       'select count(*)::int as n from entries where account_id = ?::uuid',
       [account.id],
     );
@@ -230,7 +232,8 @@ describe('entries: double entry, balances, idempotency', () => {
     expect(await ana.balance(account.id)).toBe('105.00');
     const gone = await ana.request('query($id: ID!) { entry(id: $id) { id } }', { id: entry.id });
     expect(errorCode(gone)).toBe('NOT_FOUND');
-    const postings = await ledger.sql<{ amount: string; reversal: boolean; entry_version: number }>(
+    const postings = await query<{ amount: string; reversal: boolean; entry_version: number }>(
+      ledger.em(),
       'select amount, reversal, entry_version from postings where entry_id = ?::uuid and account_id = ?::uuid order by line',
       [entry.id, account.id],
     );
@@ -240,7 +243,8 @@ describe('entries: double entry, balances, idempotency', () => {
       { amount: '-4000', reversal: false, entry_version: 2 },
       { amount: '4000', reversal: true, entry_version: 3 },
     ]);
-    const revisions = await ledger.sql(
+    const revisions = await query(
+      ledger.em(),
       'select version from entry_revisions where entry_id = ?::uuid order by version',
       [entry.id],
     );

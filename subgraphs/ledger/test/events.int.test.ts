@@ -1,4 +1,4 @@
-import { newId, Scope, USER_SCOPES } from '@saldo/kit';
+import { newId, Scope, USER_SCOPES, query } from '@saldo/kit';
 import type { EventData, EventType } from '@saldo/events';
 import { errorCode, publishAs, publishedEvents, waitFor, waitForHandled } from '@saldo/kit/testing';
 import { EntryKind, EntrySource } from '../src/entries/entry.model';
@@ -55,7 +55,8 @@ describe('events in and out', () => {
     });
     expect(en).toContain('Groceries');
     await waitForHandled(ledger.t, [first, second, third]);
-    const count = await ledger.sql<{ n: number }>(
+    const count = await query<{ n: number }>(
+      ledger.em(),
       'select count(*)::int as n from categories where user_id = ?::uuid',
       [userId],
     );
@@ -87,20 +88,23 @@ describe('events in and out', () => {
     const keep = (await ana.account({})).id;
     await publish('identity.user.deleted', bea.userId, { userId: bea.userId });
     await waitFor(async () => {
-      const rows = await ledger.sql<{ n: number }>(
+      const rows = await query<{ n: number }>(
+        ledger.em(),
         'select count(*)::int as n from accounts where user_id = ?::uuid',
         [bea.userId],
       );
       return rows[0]!.n === 0;
     });
     for (const table of ['entries', 'budgets', 'recurrences', 'categories']) {
-      const rows = await ledger.sql<{ n: number }>(
+      const rows = await query<{ n: number }>(
+        ledger.em(),
         `select count(*)::int as n from ${table} where user_id = ?::uuid`,
         [bea.userId],
       );
       expect([table, rows[0]!.n]).toEqual([table, 0]);
     }
-    const postings = await ledger.sql<{ n: number }>(
+    const postings = await query<{ n: number }>(
+      ledger.em(),
       'select count(*)::int as n from postings where entry_id = ?::uuid',
       [entry.id],
     );

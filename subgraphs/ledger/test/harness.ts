@@ -1,4 +1,4 @@
-import { newId } from '@saldo/kit';
+import { newId, type EntityManager } from '@saldo/kit';
 import {
   startTestSubgraph,
   type GraphQLResponse,
@@ -6,7 +6,6 @@ import {
   type TestSubgraph,
 } from '@saldo/kit/testing';
 import { startLedger, type LedgerSubgraph } from '../src/app';
-import { query, type SqlValue } from '@saldo/kit';
 import type { LedgerConfig } from '../src/config';
 import type { LedgerServices } from '../src/services';
 
@@ -104,7 +103,8 @@ export interface Ledger {
   /** The running ledger's services: the same graph its resolvers and handlers use. */
   services: LedgerServices;
   as(userId?: string, timeZone?: string): Api;
-  sql<T extends Record<string, unknown>>(text: string, params?: SqlValue[]): Promise<T[]>;
+  /** A fresh EntityManager on the ledger's database, for the kit's `query` in assertions. */
+  em(): EntityManager;
   stop(): Promise<void>;
 }
 
@@ -122,7 +122,7 @@ export async function startLedgerForTest(
     services: t.subgraph.services,
     as: (userId = newId(), timeZone?: string) =>
       new Api(t.client.as(userId, undefined, timeZone), userId),
-    sql: (text, params = []) => query(t.subgraph.orm.em.fork(), text, params),
+    em: () => t.subgraph.orm.em.fork(),
     stop: () => t.cleanup(),
   };
 }

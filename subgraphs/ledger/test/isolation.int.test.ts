@@ -1,4 +1,4 @@
-import { newId } from '@saldo/kit';
+import { newId, query } from '@saldo/kit';
 import { errorCode } from '@saldo/kit/testing';
 import { startLedgerForTest, type Api, type Ledger } from './harness';
 
@@ -172,7 +172,8 @@ describe('isolation between users', () => {
     const ids = seen.map((b) => b.accountId);
     expect(ids).toEqual([...ids].sort());
     expect(pages).toBe(2);
-    const stored = await ledger.sql<{ id: string; user_id: string; balance: string }>(
+    const stored = await query<{ id: string; user_id: string; balance: string }>(
+      ledger.em(),
       `select id, user_id, balance::text as balance from accounts
         where class in ('ASSET', 'LIABILITY') order by id`,
     );

@@ -1,3 +1,4 @@
+import { query } from '@saldo/kit';
 import { errorCode } from '@saldo/kit/testing';
 import { startLedgerForTest, type Api, type Ledger } from './harness';
 
@@ -81,7 +82,8 @@ describe('entry list over 10,000 entries', () => {
   });
 
   it('filters by account (both sides of transfers), category, kind, dates, amount, text and tags', async () => {
-    const counts = await ledger.sql<Record<string, number>>(
+    const counts = await query<Record<string, number>>(
+      ledger.em(),
       `select
          count(*) filter (where account_id = ?::uuid or to_account_id = ?::uuid)::int as account,
          count(*) filter (where category_id = ?::uuid)::int as category,

@@ -1,3 +1,4 @@
+import { query } from '@saldo/kit';
 import { errorCode } from '@saldo/kit/testing';
 import { RecurrenceScheduler } from '../src/recurrences/recurrence.scheduler';
 import { startLedgerForTest, type Api, type Ledger } from './harness';
@@ -39,7 +40,8 @@ describe('recurrences', () => {
     ).createRecurrence;
 
   const occurrences = (id: string) =>
-    ledger.sql<Occurrence>(
+    query<Occurrence>(
+      ledger.em(),
       `select date::text, status, occurrence_date::text from entries
         where recurrence_id = ?::uuid and deleted_at is null order by occurrence_date`,
       [id],
@@ -117,7 +119,8 @@ describe('recurrences', () => {
       { id: r.id },
     );
     expect(updated.updateRecurrence.amount.amount).toBe('25.50');
-    const amounts = await ledger.sql<{ amount: string }>(
+    const amounts = await query<{ amount: string }>(
+      ledger.em(),
       `select distinct amount from entries where recurrence_id = ?::uuid and deleted_at is null and date > ?::date`,
       [r.id, today],
     );

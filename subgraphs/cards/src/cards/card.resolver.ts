@@ -22,7 +22,7 @@ import { cardPurchasesLoader } from '../purchases/purchase.loader';
 import { Purchase, PurchaseConnection } from '../purchases/purchase.types';
 import type { CardsContext } from '../services';
 import { CreateCardInput, UpdateCardInput } from './card.inputs';
-import { Card } from './card.types';
+import { Card, CardConnection } from './card.types';
 
 @Resolver(() => Card)
 export class CardResolver {
@@ -33,13 +33,27 @@ export class CardResolver {
   }
 
   @Authorized(Scope.CARDS_READ)
-  @Query(() => [Card], { description: 'Your cards, oldest first.' })
+  @Query(() => [Card], {
+    description: 'Your cards, oldest first.',
+    deprecationReason: 'Use cardConnection, which pages.',
+  })
   async cards(
     @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
     @Ctx() ctx: CardsContext,
   ): Promise<Card[]> {
     const rows = await ctx.services.cards.list(ctx.em, userOf(ctx), includeArchived);
     return rows.map((r) => Card.from(r));
+  }
+
+  @Authorized(Scope.CARDS_READ)
+  @Query(() => CardConnection, { description: 'Your cards a page at a time, oldest first.' })
+  async cardConnection(
+    @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: CardsContext,
+  ): Promise<ConnectionValue<Card>> {
+    const result = await ctx.services.cards.page(ctx.em, userOf(ctx), includeArchived, page);
+    return mapConnection(result, (r) => Card.from(r));
   }
 
   @Authorized(Scope.CARDS_WRITE)

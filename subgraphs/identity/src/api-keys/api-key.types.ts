@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import { connectionType, DateTimeScalar, PageArgs } from '@saldo/kit';
 import type { ApiKeyEntity } from './api-key.entity';
+import { API_KEY_SCOPES } from './api-key-format';
 
 @ObjectType('ApiKey', {
   description: 'A partner key: authenticates as its owner, limited to its scopes.',
@@ -67,8 +68,8 @@ export class CreateApiKeyArgs {
   name!: string;
 
   @Field(() => [String], {
-    description:
-      'Any of ledger:read, ledger:write, cards:read, cards:write, import:read, import:write, notifications:read, notifications:write, ai:read.',
+    // From the list `parseScopes` checks against, so the SDL cannot name a scope it refuses.
+    description: `Any of ${API_KEY_SCOPES.join(', ')}.`,
   })
   scopes!: string[];
 }

@@ -42,7 +42,15 @@ export class Messaging {
       waitOnFirstConnect: false,
     });
     if (options.log) void logStatus(nc, options.log);
-    const jsm = await jetstreamManager(nc);
+    let jsm: JetStreamManager;
+    try {
+      jsm = await jetstreamManager(nc);
+    } catch (error) {
+      // No JetStream (disabled, or its API unreachable): nobody else holds `nc`, and its
+      // endless reconnects would keep the process alive.
+      await nc.close().catch(() => undefined);
+      throw error;
+    }
     return new Messaging(nc, jetstream(nc), jsm, options.namespace ?? '');
   }
 

@@ -11,3 +11,4 @@ export * from './cpu';
 export * from './probe';
 export * from './statements';
 export * from './environment';
+export * from './entity-schema';
