@@ -21,6 +21,7 @@ export interface Message {
 type Texts = (f: Required<MessageFacts>, l: Language) => Message;
 
 const money = (m: MoneyValue, l: Language) => formatMoney(m, l);
+const sp = (label: string) => (label ? ` ${label}` : '');
 
 const PT: Record<NotificationType, Texts> = {
   WELCOME: (f) => ({
@@ -36,16 +37,16 @@ const PT: Record<NotificationType, Texts> = {
     body: `${f.label}: ${money(f.amount, l)}, vencimento em ${formatDate(f.date, l)}.`,
   }),
   INVOICE_CLOSED: (f, l) => ({
-    title: `Fatura ${f.label} fechada`,
+    title: `Fatura${sp(f.label)} fechada`,
     body: `A fatura de ${formatMonth(f.month)} fechou em ${money(f.amount, l)}, vence em ${formatDate(f.date, l)}.`,
   }),
   INVOICE_DUE_SOON: (f, l) => ({
-    title: `Fatura ${f.label} vence em ${f.days} dias`,
+    title: `Fatura${sp(f.label)} vence em ${f.days} dias`,
     body: `Faltam ${money(f.amount, l)} da fatura de ${formatMonth(f.month)}, vencimento em ${formatDate(f.date, l)}.`,
   }),
   BUDGET_EXCEEDED: (f, l) => ({
     title: 'Orçamento estourado',
-    body: `Você gastou ${money(f.amount, l)} de ${money(f.limit, l)} em ${f.label} em ${formatMonth(f.month)}.`,
+    body: `Você gastou ${money(f.amount, l)} de ${money(f.limit, l)}${f.label ? ` em ${f.label}` : ''} em ${formatMonth(f.month)}.`,
   }),
   IMPORT_COMPLETED: (f) => ({ title: 'Importação concluída', body: f.label }),
   IMPORT_FAILED: (f) => ({ title: 'Importação falhou', body: f.label }),
@@ -74,16 +75,16 @@ const EN: Record<NotificationType, Texts> = {
     body: `${f.label}: ${money(f.amount, l)}, due ${formatDate(f.date, l)}.`,
   }),
   INVOICE_CLOSED: (f, l) => ({
-    title: `${f.label} statement closed`,
+    title: `${f.label || 'Card'} statement closed`,
     body: `Your ${formatMonth(f.month)} statement closed at ${money(f.amount, l)}, due ${formatDate(f.date, l)}.`,
   }),
   INVOICE_DUE_SOON: (f, l) => ({
-    title: `${f.label} statement due in ${f.days} days`,
+    title: `${f.label || 'Card'} statement due in ${f.days} days`,
     body: `${money(f.amount, l)} left on your ${formatMonth(f.month)} statement, due ${formatDate(f.date, l)}.`,
   }),
   BUDGET_EXCEEDED: (f, l) => ({
     title: 'Budget exceeded',
-    body: `You spent ${money(f.amount, l)} of ${money(f.limit, l)} on ${f.label} in ${formatMonth(f.month)}.`,
+    body: `You spent ${money(f.amount, l)} of ${money(f.limit, l)}${f.label ? ` on ${f.label}` : ''} in ${formatMonth(f.month)}.`,
   }),
   IMPORT_COMPLETED: (f) => ({ title: 'Import completed', body: f.label }),
   IMPORT_FAILED: (f) => ({ title: 'Import failed', body: f.label }),
