@@ -17,11 +17,17 @@ export interface CaughtMail {
  */
 export class MailCatcher {
   readonly mails: CaughtMail[] = [];
+  /** Every mail accepted since start (the list keeps only the latest `limit`). */
+  received = 0;
   private smtp: SMTPServer | null = null;
   private web: Server | null = null;
   private nextId = 1;
 
-  constructor(private readonly limit = 500) {}
+  /** `parse: false` only counts (benchmarks measure the sender, not this catcher). */
+  constructor(
+    private readonly limit = 500,
+    private readonly parse = true,
+  ) {}
 
   async start(smtpPort = 0, webPort: number | null = null, host = '127.0.0.1') {
     const smtp = new SMTPServer({
@@ -31,6 +37,14 @@ export class MailCatcher {
       logger: false,
       size: 20 * 1024 * 1024,
       onData: (stream, session, callback) => {
+        if (!this.parse) {
+          stream.on('end', () => {
+            this.received += 1;
+            callback();
+          });
+          stream.resume();
+          return;
+        }
         simpleParser(stream)
           .then((parsed) => {
             this.mails.push({
@@ -39,6 +53,7 @@ export class MailCatcher {
               envelopeTo: session.envelope.rcptTo.map((r) => r.address),
               parsed,
             });
+            this.received += 1;
             if (this.mails.length > this.limit) this.mails.shift();
             callback();
           })
@@ -71,6 +86,15 @@ export class MailCatcher {
 
   private page(url: string, res: import('node:http').ServerResponse): void {
     const match = /^\/mails\/(\d+)$/.exec(url);
+    if (url === '/ready') {
+      res.writeHead(this.smtp ? 200 : 503).end();
+      return;
+    }
+    if (url === '/stats.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ received: this.received }));
+      return;
+    }
     if (url === '/mails.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(this.mails.map((m) => summary(m))));

@@ -4,7 +4,7 @@ import { MailCatcher } from './catcher';
 const smtpPort = Number(process.env['MAIL_CATCHER_SMTP_PORT'] ?? 1025);
 const webPort = Number(process.env['MAIL_CATCHER_WEB_PORT'] ?? 1080);
 const host = process.env['MAIL_CATCHER_HOST'] ?? '127.0.0.1';
-const catcher = new MailCatcher();
+const catcher = new MailCatcher(500, process.env['MAIL_CATCHER_PARSE'] !== 'false');
 
 catcher.start(smtpPort, webPort, host).then(
   (ports) => {

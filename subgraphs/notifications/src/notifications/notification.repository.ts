@@ -109,6 +109,33 @@ export const notificationRepository = {
     return rows.length === 1;
   },
 
+  /** Inserts those not yet there (by user and dedup key); returns the ids inserted. */
+  async insertMany(
+    em: EntityManager,
+    rows: readonly { record: NotificationRecord; dedupKey: string }[],
+  ): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const inserted = await query<{ id: string }>(
+      em,
+      `insert into notifications (id, user_id, type, title, body, data, dedup_key, read_at, created_at)
+       select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::text[],
+         ?::timestamptz[], ?::timestamptz[])
+       on conflict (user_id, dedup_key) do nothing returning id`,
+      [
+        rows.map((r) => r.record.id),
+        rows.map((r) => r.record.userId),
+        rows.map((r) => r.record.type),
+        rows.map((r) => r.record.title),
+        rows.map((r) => r.record.body),
+        rows.map((r) => JSON.stringify(r.record.data)),
+        rows.map((r) => r.dedupKey),
+        rows.map((r) => r.record.readAt),
+        rows.map((r) => r.record.createdAt),
+      ],
+    );
+    return new Set(inserted.map((r) => r.id));
+  },
+
   async page(
     em: EntityManager,
     userId: string,

@@ -1,4 +1,11 @@
-import { event, newId, recordEvents, type Clock, type EntityManager } from '@saldo/kit';
+import {
+  event,
+  newId,
+  recordEvents,
+  type Clock,
+  type EntityManager,
+  type PendingEvent,
+} from '@saldo/kit';
 import { languageOf, type Language } from '../catalog/format';
 import { message, type Message, type MessageFacts } from '../catalog/messages';
 import {
@@ -39,6 +46,13 @@ export interface NotifyResult {
   queued: number;
 }
 
+interface Known {
+  profiles: Map<string, Profile>;
+  prefs: Map<string, PreferenceEntity>;
+  subs: Map<string, PushSubscriptionEntity[]>;
+  endpoints: Map<string, WebhookEndpointEntity[]>;
+}
+
 interface Audience {
   profile: Profile;
   prefs: PreferenceEntity | null;
@@ -58,44 +72,87 @@ export class Notifier {
   ) {}
 
   async notify(em: EntityManager, req: NotifyRequest): Promise<NotifyResult> {
-    const audience = await this.audience(em, req);
-    const msg = message(req.type, audience.language, req.facts);
-    const now = this.clock.now();
-    const inbox = req.inbox ?? true;
-    const stored = inbox && (!req.only || req.only === Channel.IN_APP);
-    const notification: NotificationRecord = {
-      id: newId(),
-      userId: req.userId,
-      type: req.type,
-      title: msg.title,
-      body: msg.body,
-      data: req.data,
-      readAt: audience.choice.inApp ? null : now,
-      createdAt: now,
-    };
-    if (inbox && !(await notificationRepository.insert(em, notification, req.dedupKey))) {
-      return { notification: null, queued: 0 };
-    }
-    const deliveries = await this.deliveries(em, req, audience, msg, inbox ? notification : null);
-    await deliveryRepository.insertMany(em, deliveries);
-    if (stored && audience.choice.inApp) {
-      await recordEvents(em, [
-        event('notifications.notification.created', req.userId, {
-          notification: {
-            ...notification,
-            readAt: null,
-            createdAt: notification.createdAt.toISOString(),
-          },
-        }),
-      ]);
-    }
-    const queued = deliveries.filter((d) => d.status === DeliveryStatus.QUEUED).length;
-    return { notification: inbox ? notification : null, queued };
+    return (await this.notifyMany(em, [req]))[0]!;
   }
 
-  private async audience(em: EntityManager, req: NotifyRequest): Promise<Audience> {
-    const profile = await profiles.of(em, req.userId);
-    const prefs = await em.findOne(PreferenceEntity, { userId: req.userId });
+  /**
+   * Many at once (a consumer batch): a fixed number of statements whatever the count —
+   * the users' profiles, preferences, push subscriptions and endpoints are read once,
+   * the inbox rows, deliveries and live events written in one statement each.
+   */
+  async notifyMany(em: EntityManager, reqs: readonly NotifyRequest[]): Promise<NotifyResult[]> {
+    if (reqs.length === 0) return [];
+    const known = await this.load(em, [...new Set(reqs.map((r) => r.userId))]);
+    const now = this.clock.now();
+    const planned = reqs.map((req) => {
+      const audience = this.audience(known, req);
+      const msg = message(req.type, audience.language, req.facts);
+      const notification: NotificationRecord = {
+        id: newId(),
+        userId: req.userId,
+        type: req.type,
+        title: msg.title,
+        body: msg.body,
+        data: req.data,
+        readAt: audience.choice.inApp ? null : now,
+        createdAt: now,
+      };
+      return { req, audience, msg, notification, inbox: req.inbox ?? true };
+    });
+    const inserted = await notificationRepository.insertMany(
+      em,
+      planned
+        .filter((p) => p.inbox)
+        .map((p) => ({ record: p.notification, dedupKey: p.req.dedupKey })),
+    );
+    const deliveries: NewDelivery[] = [];
+    const events: PendingEvent[] = [];
+    const results = planned.map(({ req, audience, msg, notification, inbox }): NotifyResult => {
+      if (inbox && !inserted.has(notification.id)) return { notification: null, queued: 0 };
+      const rows = this.deliveries(known, req, audience, msg, inbox ? notification : null);
+      deliveries.push(...rows);
+      if (inbox && (!req.only || req.only === Channel.IN_APP) && audience.choice.inApp) {
+        events.push(
+          event('notifications.notification.created', req.userId, {
+            notification: {
+              ...notification,
+              readAt: null,
+              createdAt: notification.createdAt.toISOString(),
+            },
+          }),
+        );
+      }
+      const queued = rows.filter((d) => d.status === DeliveryStatus.QUEUED).length;
+      return { notification: inbox ? notification : null, queued };
+    });
+    await deliveryRepository.insertMany(em, deliveries);
+    await recordEvents(em, events);
+    return results;
+  }
+
+  private async load(em: EntityManager, userIds: string[]): Promise<Known> {
+    const [profileList, prefs, subs, endpoints] = [
+      await profiles.ofMany(em, userIds),
+      await em.find(PreferenceEntity, { userId: { $in: userIds } }),
+      await em.find(PushSubscriptionEntity, { userId: { $in: userIds } }),
+      await em.find(WebhookEndpointEntity, { userId: { $in: userIds }, enabled: true }),
+    ];
+    const group = <T extends { userId: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const row of rows) map.set(row.userId, [...(map.get(row.userId) ?? []), row]);
+      return map;
+    };
+    return {
+      profiles: new Map(profileList.map((p) => [p.userId, p])),
+      prefs: new Map(prefs.map((p) => [p.userId, p])),
+      subs: group(subs),
+      endpoints: group(endpoints),
+    };
+  }
+
+  private audience(known: Known, req: NotifyRequest): Audience {
+    const profile = known.profiles.get(req.userId)!;
+    const prefs = known.prefs.get(req.userId) ?? null;
     let choice = { ...defaultChoice(req.type), ...prefs?.channels[req.type] };
     if (TRANSACTIONAL.has(req.type)) choice = { ...choice, inApp: true, email: true };
     if (req.only) {
@@ -112,13 +169,13 @@ export class Notifier {
     return { profile, prefs, language: languageOf(profile.locale), choice };
   }
 
-  private async deliveries(
-    em: EntityManager,
+  private deliveries(
+    known: Known,
     req: NotifyRequest,
     a: Audience,
     msg: Message,
     notification: NotificationRecord | null,
-  ): Promise<NewDelivery[]> {
+  ): NewDelivery[] {
     const now = this.clock.now();
     const quiet =
       a.prefs?.quietStart && a.prefs.quietEnd && !TRANSACTIONAL.has(req.type)
@@ -144,7 +201,7 @@ export class Notifier {
     if (a.choice.email && want(Channel.EMAIL))
       out.push(this.email(base, req, a, msg, due(Channel.EMAIL)));
     if (a.choice.push && want(Channel.PUSH)) {
-      const subs = await em.find(PushSubscriptionEntity, { userId: req.userId });
+      const subs = known.subs.get(req.userId) ?? [];
       for (const s of subs) {
         const payload = {
           title: msg.title,
@@ -177,7 +234,7 @@ export class Notifier {
       }
     }
     if (a.choice.webhook && want(Channel.WEBHOOK) && notification) {
-      const endpoints = await em.find(WebhookEndpointEntity, { userId: req.userId, enabled: true });
+      const endpoints = known.endpoints.get(req.userId) ?? [];
       for (const e of endpoints.filter((x) => x.types.length === 0 || x.types.includes(req.type))) {
         const payload = {
           type: `notification.${req.type.toLowerCase()}`,

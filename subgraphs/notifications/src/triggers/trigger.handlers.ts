@@ -1,4 +1,4 @@
-import { formatAmount, parseAmount, type HandlerMap } from '@saldo/kit';
+import { formatAmount, parseAmount, type HandlerContext, type HandlerMap } from '@saldo/kit';
 import { NotificationType } from '../catalog/types';
 import type { Notifier, NotifyRequest } from '../notifications/notifier';
 import { eraseUser } from '../users/user-erasure';
@@ -24,6 +24,10 @@ export function triggerHandlers(deps: TriggerDeps): HandlerMap {
   ) => {
     const result = await deps.notifier.notify(ctx.em, req);
     if (result.queued > 0) ctx.afterCommit(deps.kick);
+  };
+  const notifyMany = async (ctx: HandlerContext, reqs: NotifyRequest[]) => {
+    const results = await deps.notifier.notifyMany(ctx.em, reqs);
+    if (results.some((r) => r.queued > 0)) ctx.afterCommit(deps.kick);
   };
   return {
     'identity.user.registered': async (event, ctx) => {
@@ -66,16 +70,21 @@ export function triggerHandlers(deps: TriggerDeps): HandlerMap {
     'ledger.entry.created': async (event, { em }) => watches.bill(em, event.data.entry),
     'ledger.entry.updated': async (event, { em }) => watches.bill(em, event.data.entry),
     'ledger.entry.deleted': async (event, { em }) => watches.bill(em, event.data.entry),
-    'ledger.budget.exceeded': async (event, ctx) => {
-      const d = event.data;
-      await notify(ctx, {
-        userId: event.userId!,
-        type: NotificationType.BUDGET_EXCEEDED,
-        // Once per budget (category) and month, however often spending crosses it again.
-        dedupKey: `budget:${d.categoryId}:${d.month}`,
-        facts: { amount: d.spent, limit: d.limit, month: d.month, label: '' },
-        data: { categoryId: d.categoryId, month: d.month, spent: d.spent, limit: d.limit },
-      });
+    'ledger.budget.exceeded': {
+      batch: async (events, ctx) => {
+        const reqs = events.map((event): NotifyRequest => {
+          const d = event.data;
+          return {
+            userId: event.userId!,
+            type: NotificationType.BUDGET_EXCEEDED,
+            // Once per budget (category) and month, however often spending crosses it again.
+            dedupKey: `budget:${d.categoryId}:${d.month}`,
+            facts: { amount: d.spent, limit: d.limit, month: d.month, label: '' },
+            data: { categoryId: d.categoryId, month: d.month, spent: d.spent, limit: d.limit },
+          };
+        });
+        await notifyMany(ctx, reqs);
+      },
     },
     'ledger.balance.changed': async (event, ctx) => {
       const userId = event.userId!;
@@ -111,57 +120,83 @@ export function triggerHandlers(deps: TriggerDeps): HandlerMap {
       const c = event.data.card;
       await watches.card(em, { id: c.id, userId: event.userId!, name: c.name, version: c.version });
     },
-    'cards.invoice.closed': async (event, ctx) => {
-      const d = event.data;
-      const userId = event.userId!;
-      await notify(ctx, {
-        userId,
-        type: NotificationType.INVOICE_CLOSED,
-        dedupKey: `invoice-closed:${d.invoiceId}`,
-        facts: {
-          label: await watches.cardName(ctx.em, userId, d.cardId),
-          amount: d.total,
-          month: d.month,
-          date: d.dueDate,
-        },
-        data: {
-          invoiceId: d.invoiceId,
-          cardId: d.cardId,
-          month: d.month,
-          total: d.total,
-          dueDate: d.dueDate,
-        },
-      });
+    'cards.invoice.closed': {
+      batch: async (events, ctx) => {
+        const names = await watches.cardNames(
+          ctx.em,
+          events.map((e) => e.data.cardId),
+        );
+        const reqs = events.map((event): NotifyRequest => {
+          const d = event.data;
+          return {
+            userId: event.userId!,
+            type: NotificationType.INVOICE_CLOSED,
+            dedupKey: `invoice-closed:${d.invoiceId}`,
+            facts: {
+              label: cardName(names, event.userId!, d.cardId),
+              amount: d.total,
+              month: d.month,
+              date: d.dueDate,
+            },
+            data: {
+              invoiceId: d.invoiceId,
+              cardId: d.cardId,
+              month: d.month,
+              total: d.total,
+              dueDate: d.dueDate,
+            },
+          };
+        });
+        await notifyMany(ctx, reqs);
+      },
     },
-    'cards.invoice.due_soon': async (event, ctx) => {
-      const d = event.data;
-      const userId = event.userId!;
-      const left =
-        parseAmount(d.total.amount, d.total.currency) -
-        parseAmount(d.paidAmount.amount, d.paidAmount.currency);
-      const remaining = {
-        amount: formatAmount(left, d.total.currency),
-        currency: d.total.currency,
-      };
-      await notify(ctx, {
-        userId,
-        type: NotificationType.INVOICE_DUE_SOON,
-        dedupKey: `invoice-due:${d.invoiceId}:${d.dueDate}`,
-        facts: {
-          label: await watches.cardName(ctx.em, userId, d.cardId),
-          amount: remaining,
-          month: d.month,
-          date: d.dueDate,
-          days: d.daysLeft,
-        },
-        data: {
-          invoiceId: d.invoiceId,
-          cardId: d.cardId,
-          month: d.month,
-          remaining,
-          dueDate: d.dueDate,
-        },
-      });
+    'cards.invoice.due_soon': {
+      batch: async (events, ctx) => {
+        const names = await watches.cardNames(
+          ctx.em,
+          events.map((e) => e.data.cardId),
+        );
+        const reqs = events.map((event): NotifyRequest => {
+          const d = event.data;
+          const left =
+            parseAmount(d.total.amount, d.total.currency) -
+            parseAmount(d.paidAmount.amount, d.paidAmount.currency);
+          const remaining = {
+            amount: formatAmount(left, d.total.currency),
+            currency: d.total.currency,
+          };
+          return {
+            userId: event.userId!,
+            type: NotificationType.INVOICE_DUE_SOON,
+            dedupKey: `invoice-due:${d.invoiceId}:${d.dueDate}`,
+            facts: {
+              label: cardName(names, event.userId!, d.cardId),
+              amount: remaining,
+              month: d.month,
+              date: d.dueDate,
+              days: d.daysLeft,
+            },
+            data: {
+              invoiceId: d.invoiceId,
+              cardId: d.cardId,
+              month: d.month,
+              remaining,
+              dueDate: d.dueDate,
+            },
+          };
+        });
+        await notifyMany(ctx, reqs);
+      },
     },
   };
+}
+
+/** A card's name, only when the card is the event user's own. */
+function cardName(
+  names: Map<string, { userId: string; name: string }>,
+  userId: string,
+  cardId: string,
+) {
+  const card = names.get(cardId);
+  return card && card.userId === userId ? card.name : '';
 }

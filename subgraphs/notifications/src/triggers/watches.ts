@@ -36,13 +36,13 @@ export const watches = {
     );
   },
 
-  async cardName(em: EntityManager, userId: string, id: string): Promise<string> {
-    const row = await queryOne<{ name: string }>(
+  async cardNames(em: EntityManager, ids: readonly string[]) {
+    const rows = await query<{ id: string; user_id: string; name: string }>(
       em,
-      'select name from cards where id = ?::uuid and user_id = ?::uuid',
-      [id, userId],
+      'select id, user_id, name from cards where id = any(?::uuid[])',
+      [[...new Set(ids)]],
     );
-    return row?.name ?? '';
+    return new Map(rows.map((r) => [r.id, { userId: r.user_id, name: r.name }]));
   },
 
   /** Marks an account as under its threshold; true only the first time (until it recovers). */

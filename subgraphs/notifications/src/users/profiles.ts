@@ -30,6 +30,31 @@ export const profiles = {
     );
   },
 
+  async ofMany(em: EntityManager, userIds: readonly string[]): Promise<Profile[]> {
+    const rows = await query<{
+      user_id: string;
+      email: string;
+      name: string;
+      locale: string;
+      time_zone: string;
+    }>(
+      em,
+      'select user_id, email, name, locale, time_zone from user_profiles where user_id = any(?::uuid[])',
+      [userIds],
+    );
+    const byId = new Map(rows.map((r) => [r.user_id, r]));
+    return userIds.map((userId) => {
+      const row = byId.get(userId);
+      return {
+        userId,
+        email: row?.email ?? null,
+        name: row?.name ?? '',
+        locale: row?.locale ?? 'pt-BR',
+        timeZone: row?.time_zone ?? DEFAULT_TIME_ZONE,
+      };
+    });
+  },
+
   async of(em: EntityManager, userId: string): Promise<Profile> {
     const row = await queryOne<{ email: string; name: string; locale: string; time_zone: string }>(
       em,
