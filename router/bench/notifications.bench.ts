@@ -4,6 +4,7 @@
 // from publishing an event to `notificationReceived` at a client subscribed through the
 // router. Services run as child processes; the publisher and clients run here.
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
@@ -249,6 +250,8 @@ async function main() {
       p99_ms: round(percentile(sorted, 99), 1),
       max_ms: round(sorted[sorted.length - 1] ?? 0, 1),
       duration_s: round(seconds(mailed), 2),
+      // The machine is shared: the 1-minute load average says how contended the run was.
+      load_avg_1m: round(loadavg()[0] ?? 0, 1),
     });
   } finally {
     for (const c of clients) await c.dispose();

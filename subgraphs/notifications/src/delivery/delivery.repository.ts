@@ -108,22 +108,28 @@ export const deliveryRepository = {
     }));
   },
 
-  async record(em: EntityManager, id: string, o: DeliveryOutcome): Promise<void> {
+  /** Many outcomes in one statement (a worker round). */
+  async recordMany(em: EntityManager, rows: readonly { id: string; o: DeliveryOutcome }[]) {
+    if (rows.length === 0) return;
     await query(
       em,
-      `update deliveries set status = ?, last_error = ?, status_code = ?, latency_ms = ?,
-         sent_at = ?, next_attempt_at = coalesce(?, next_attempt_at), lease_until = null,
-         payload = case when ?::boolean then payload else null end
-       where id = ?::uuid`,
+      `update deliveries d set status = t.status, last_error = t.last_error,
+         status_code = t.status_code, latency_ms = t.latency_ms, sent_at = t.sent_at,
+         next_attempt_at = coalesce(t.next_attempt_at, d.next_attempt_at), lease_until = null,
+         payload = case when t.keep then d.payload else null end
+       from unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::timestamptz[],
+         ?::timestamptz[], ?::boolean[])
+         as t(id, status, last_error, status_code, latency_ms, sent_at, next_attempt_at, keep)
+       where d.id = t.id`,
       [
-        o.status,
-        o.lastError,
-        o.statusCode,
-        o.latencyMs,
-        o.sentAt,
-        o.nextAttemptAt,
-        o.keepPayload,
-        id,
+        rows.map((r) => r.id),
+        rows.map((r) => r.o.status),
+        rows.map((r) => r.o.lastError),
+        rows.map((r) => r.o.statusCode),
+        rows.map((r) => r.o.latencyMs),
+        rows.map((r) => r.o.sentAt),
+        rows.map((r) => r.o.nextAttemptAt),
+        rows.map((r) => r.o.keepPayload),
       ],
     );
   },

@@ -7,6 +7,9 @@ import {
 } from './delivery.repository';
 import { errorText, type ChannelSender, type SendResult } from './sender';
 
+// Rounds being sent at once.
+const MAX_ROUNDS = 4;
+
 export interface DispatcherOptions {
   intervalMs: number;
   batch: number;
@@ -55,12 +58,24 @@ export class Dispatcher {
   }
 
   private async run(): Promise<void> {
+    // Rounds overlap (each claims its own rows under a lease): a slow target in one round
+    // never holds up the deliveries claimed after it.
+    const inFlight = new Set<Promise<void>>();
     while (this.running) {
+      while (inFlight.size >= MAX_ROUNDS) await Promise.race(inFlight);
       let claimed = 0;
       try {
-        claimed = await this.runOnce();
+        const due = await this.claim();
+        claimed = due.length;
+        if (claimed > 0) {
+          const round = this.finish(due).catch((error: unknown) =>
+            this.log.error({ err: error }, 'delivery round failed'),
+          );
+          inFlight.add(round);
+          void round.finally(() => inFlight.delete(round));
+        }
       } catch (error) {
-        this.log.error({ err: error }, 'delivery round failed');
+        this.log.error({ err: error }, 'could not claim deliveries');
       }
       if (claimed >= this.options.batch || !this.running) continue;
       if (this.kicked) {
@@ -77,19 +92,40 @@ export class Dispatcher {
       this.wake = null;
       this.kicked = false;
     }
+    await Promise.all(inFlight);
   }
 
-  /** One round: claims up to a batch and sends it; returns how many were claimed. */
+  /** One round, awaited (tests): claims up to a batch and sends it; returns how many. */
   async runOnce(): Promise<number> {
-    const em = this.orm.em.fork();
-    const now = this.clock.now();
-    const due = await deliveryRepository.claim(em, now, this.options.batch, this.options.leaseMs);
-    await Promise.all(due.map((d) => this.deliver(d)));
+    const due = await this.claim();
+    await this.finish(due);
     return due.length;
   }
 
-  private async deliver(d: ClaimedDelivery): Promise<void> {
-    const em = this.orm.em.fork();
+  private claim(): Promise<ClaimedDelivery[]> {
+    const now = this.clock.now();
+    const { batch, leaseMs } = this.options;
+    return deliveryRepository.claim(this.orm.em.fork(), now, batch, leaseMs);
+  }
+
+  /** Sends a claimed round and records every outcome in one statement. */
+  private async finish(due: ClaimedDelivery[]): Promise<void> {
+    if (due.length === 0) return;
+    const outcomes = await Promise.all(due.map(async (d) => ({ d, o: await this.attempt(d) })));
+    try {
+      await deliveryRepository.recordMany(
+        this.orm.em.fork(),
+        outcomes.map(({ d, o }) => ({ id: d.id, o })),
+      );
+    } catch (error) {
+      // The leases run out and the deliveries are tried again (their ids let receivers deduplicate).
+      this.log.error({ err: error }, 'could not record delivery outcomes');
+      return;
+    }
+    for (const { d, o } of outcomes) await this.after(d, o);
+  }
+
+  private async attempt(d: ClaimedDelivery): Promise<DeliveryOutcome> {
     const sender = this.senders[d.channel];
     if (d.reclaimed) {
       // Email (Message-ID) and webhooks (webhook-id) carry the delivery id, so receivers can
@@ -105,19 +141,22 @@ export class Dispatcher {
     let result: SendResult;
     try {
       result = sender
-        ? await sender.send(d, em)
+        ? await sender.send(d, this.orm.em.fork())
         : { ok: false, retry: false, skip: true, error: `no ${d.channel} sender configured` };
     } catch (error) {
       result = { ok: false, retry: true, error: errorText(error) };
     }
-    const outcome = this.outcome(d, result);
+    return this.outcome(d, result);
+  }
+
+  private async after(d: ClaimedDelivery, outcome: DeliveryOutcome): Promise<void> {
+    const sender = this.senders[d.channel];
     try {
-      await deliveryRepository.record(em, d.id, outcome);
+      const em = this.orm.em.fork();
       if (outcome.status === DeliveryStatus.SENT) await sender?.succeeded?.(d, em);
       if (outcome.status === DeliveryStatus.FAILED) await sender?.failed?.(d, em);
     } catch (error) {
-      // The lease runs out and the delivery is tried again (the id lets receivers deduplicate).
-      this.log.error({ err: error, deliveryId: d.id }, 'could not record a delivery outcome');
+      this.log.error({ err: error, deliveryId: d.id }, 'delivery follow-up failed');
     }
     if (outcome.status === DeliveryStatus.FAILED) {
       this.log.warn(

@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import { convert } from 'html-to-text';
 import type { Language } from '../catalog/format';
 import type { Message } from '../catalog/messages';
 
@@ -38,15 +37,35 @@ const FOOTER: Record<Language, { footer: string; unsubscribe: string }> = {
   en: { footer: 'Saldo — your finances, up to date.', unsubscribe: 'Stop these emails' },
 };
 
+/**
+ * The text part, written from the same parts as the HTML: html-to-text over the rendered
+ * HTML cost ~0.9 ms a mail, most of the notifier's time under load (bench:notifications).
+ */
+function plainText(parts: EmailParts): string {
+  const { footer, unsubscribe } = FOOTER[parts.language];
+  const lines = [parts.title, '', wrap(parts.body)];
+  if (parts.action) lines.push('', `${parts.action.label}: ${parts.action.url}`);
+  lines.push('', '--', footer);
+  if (parts.unsubscribeUrl) lines.push(`${unsubscribe}: ${parts.unsubscribeUrl}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Wraps at 78 columns on spaces (RFC 5322's line length advice). */
+function wrap(text: string, width = 78): string {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out.join('\n');
+}
+
 /** Multipart content: HTML from the layout, plain text derived from it. */
 export function renderEmail(parts: EmailParts): RenderedEmail {
   const html = layout({ ...parts, ...FOOTER[parts.language] });
-  const text = convert(html, {
-    wordwrap: 78,
-    selectors: [
-      { selector: 'h1', options: { uppercase: false } },
-      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-    ],
-  });
-  return { subject: parts.title, html, text };
+  return { subject: parts.title, html, text: plainText(parts) };
 }
