@@ -1,4 +1,5 @@
-import { ManualClock, newId, type EntrySnapshot } from '@saldo/kit';
+import type { EntrySnapshot } from '@saldo/events';
+import { ManualClock, newId } from '@saldo/kit';
 import { inbox, startNotificationsForTest, type TestNotifications } from './helpers';
 
 describe('bills due soon', () => {
