@@ -137,7 +137,7 @@ async function main() {
         INTERNAL_JWT_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
         NOTIFICATIONS_SECRET_KEY: randomBytes(32).toString('base64'),
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-        BILL_SCAN_INTERVAL_MS: '0',
+        SCHEDULER_INTERVAL_MS: '0',
         DISPATCH_BATCH: '200',
       },
       NOTIFICATIONS_PORT,

@@ -136,7 +136,9 @@ export class NotificationsSchema extends Migration {
         user_id uuid not null,
         name text not null,
         type text not null,
-        currency char(3) not null
+        currency char(3) not null,
+        -- The latest ledger.balance.changed (minor units), for the daily summary.
+        balance bigint
       )`);
     this.addSql('create index accounts_user on accounts (user_id)');
     // Card names from cards' events, for invoice notices.

@@ -1,4 +1,4 @@
-import { createSubgraph, systemClock, type Clock, type Subgraph } from '@saldo/kit';
+import { createSubgraph, systemClock, type Clock, type Logger, type Subgraph } from '@saldo/kit';
 import { migrations } from '../migrations';
 import { notificationsSettings, type NotificationsConfig } from './config';
 import { PreferenceEntity } from './preferences/preference.entity';
@@ -44,15 +44,33 @@ export async function startNotifications(
       passwordResetUrl: settings.PASSWORD_RESET_URL,
     }),
     routes: (runtime, services) => whatsappRoutes(runtime, services, settings),
-    background: (_runtime, services) => {
+    background: (runtime, services) => {
       const stops: (() => Promise<void>)[] = [];
       if (options.dispatcher !== false) services.dispatcher.start();
       stops.push(() => services.dispatcher.stop());
-      if (settings.BILL_SCAN_INTERVAL_MS > 0)
-        stops.push(services.bills.start(settings.BILL_SCAN_INTERVAL_MS));
+      if (settings.SCHEDULER_INTERVAL_MS > 0) {
+        stops.push(services.bills.start(settings.SCHEDULER_INTERVAL_MS));
+        stops.push(
+          startEvery(settings.SCHEDULER_INTERVAL_MS, () => services.daily.runOnce(), runtime.log),
+        );
+      }
       return async () => {
         for (const stop of stops) await stop();
       };
     },
   });
+}
+
+/** Runs `fn` now and every `ms`, one run at a time; returns what stops it. */
+function startEvery(ms: number, fn: () => Promise<unknown>, log: Logger): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = fn().catch((error: unknown) => log.error({ err: error }, 'scheduled run failed'));
+  };
+  const timer = setInterval(tick, ms);
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

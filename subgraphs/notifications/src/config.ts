@@ -58,8 +58,8 @@ export const notificationsSettingsSchema = z.object({
   // the verify token answers Meta's subscription check.
   WHATSAPP_APP_SECRET: z.string().optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().optional(),
-  // How often bills due soon are looked for; 0 = off.
-  BILL_SCAN_INTERVAL_MS: z.coerce.number().int().min(0).default(300_000),
+  // How often bills due soon and daily summaries are looked for; 0 = off.
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(300_000),
 });
 
 export type NotificationsSettings = z.infer<typeof notificationsSettingsSchema>;

@@ -11,6 +11,7 @@ import { PushSender } from './push/push.sender';
 import { PushService } from './push/push.service';
 import { VapidKeyStore } from './push/vapid';
 import { BillScheduler } from './scheduler/bill.scheduler';
+import { DailySummary } from './scheduler/daily-summary';
 import { WebhookSender } from './webhooks/webhook.sender';
 import { WebhookService } from './webhooks/webhook.service';
 import { WhatsAppSender } from './whatsapp/whatsapp.sender';
@@ -52,6 +53,7 @@ export interface NotificationsServices extends CoreServices {
   /** The delivery worker; `runOnce()` in tests. */
   dispatcher: Dispatcher;
   bills: BillScheduler;
+  daily: DailySummary;
 }
 
 export function createServices(
@@ -106,6 +108,13 @@ export function createServices(
     webhooks: new WebhookService(core.box, settings.allowPrivateTargets),
     push: new PushService(core.vapid, settings.allowPrivateTargets),
     dispatcher,
+    daily: new DailySummary(
+      runtime.orm,
+      core.clock,
+      core.notifier,
+      core.kick,
+      runtime.log.child({ component: 'daily-summary' }),
+    ),
     bills: new BillScheduler(
       runtime.orm,
       core.clock,

@@ -61,3 +61,60 @@ describe('bills due soon', () => {
     ]);
   });
 });
+
+describe('the daily summary', () => {
+  let n: TestNotifications;
+
+  beforeAll(async () => {
+    n = await startNotificationsForTest('notifications_daily');
+  });
+  afterAll(async () => {
+    await n?.stop();
+  });
+
+  it('goes at 08:00 in the user time zone, once a day, only to users who turned it on', async () => {
+    const ana = await n.register();
+    const bob = await n.register();
+    await n
+      .as(ana)
+      .ok(
+        'mutation { updateNotificationPreferences(input: { dailySummary: true }) { dailySummary } }',
+      );
+    const account = (id: string, userId: string, type: 'CHECKING' | 'CREDIT_CARD') => ({
+      account: {
+        id,
+        userId,
+        name: type,
+        type,
+        currency: 'BRL',
+        initialBalance: { amount: '0.00', currency: 'BRL' },
+        allowNegative: true,
+        archived: false,
+        externalId: null,
+      },
+    });
+    const checking = newId();
+    const card = newId();
+    await n.publish('ledger.account.created', ana, account(checking, ana, 'CHECKING'));
+    await n.publish('ledger.account.created', ana, account(card, ana, 'CREDIT_CARD'));
+    const change = (id: string, amount: string) => ({
+      accountId: id,
+      balance: { amount, currency: 'BRL' },
+      delta: { amount, currency: 'BRL' },
+      entryId: null,
+    });
+    await n.publish('ledger.balance.changed', ana, change(checking, '1234.56'));
+    await n.publish('ledger.balance.changed', ana, change(card, '-300.00'));
+
+    const run = (at: string) => n.subgraph.services.daily.runOnce(new Date(at));
+    expect(await run('2026-03-06T10:59:00Z')).toBe(0); // 07:59 in São Paulo
+    expect(await run('2026-03-06T11:00:00Z')).toBe(1);
+    expect(await run('2026-03-06T20:00:00Z')).toBe(0);
+    const summary = (await inbox(n.as(ana))).nodes.find((x) => x.type === 'DAILY_SUMMARY');
+    expect([summary?.title, summary?.body]).toEqual([
+      'Resumo de 06/03/2026',
+      'Saldo das contas: R$ 1.234,56. Notificações não lidas: 1.',
+    ]);
+    expect((await inbox(n.as(bob))).nodes.map((x) => x.type)).toEqual(['WELCOME']);
+  });
+});

@@ -49,7 +49,7 @@ export async function startNotificationsForTest(
     {
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       DISPATCH_INTERVAL_MS: 50,
-      BILL_SCAN_INTERVAL_MS: 0,
+      SCHEDULER_INTERVAL_MS: 0,
       ALLOW_PRIVATE_TARGETS: true,
       CHANNEL_TIMEOUT_MS: 5000,
       ...config,

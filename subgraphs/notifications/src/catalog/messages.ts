@@ -11,6 +11,9 @@ export interface MessageFacts {
   month?: string;
   days?: number;
   label?: string;
+  /** DAILY_SUMMARY: balance per currency over the asset accounts, and unread count. */
+  totals?: MoneyValue[];
+  count?: number;
 }
 
 export interface Message {
@@ -22,6 +25,8 @@ type Texts = (f: Required<MessageFacts>, l: Language) => Message;
 
 const money = (m: MoneyValue, l: Language) => formatMoney(m, l);
 const sp = (label: string) => (label ? ` ${label}` : '');
+const totalsText = (totals: MoneyValue[], l: Language) =>
+  totals.length === 0 ? money(ZERO, l) : totals.map((t) => money(t, l)).join(' + ');
 
 const PT: Record<NotificationType, Texts> = {
   WELCOME: (f) => ({
@@ -54,7 +59,10 @@ const PT: Record<NotificationType, Texts> = {
     title: `Saldo baixo em ${f.label}`,
     body: `O saldo de ${f.label} está em ${money(f.amount, l)}, abaixo do seu limite de ${money(f.limit, l)}.`,
   }),
-  DAILY_SUMMARY: (f) => ({ title: 'Resumo do dia', body: f.label }),
+  DAILY_SUMMARY: (f, l) => ({
+    title: `Resumo de ${formatDate(f.date, l)}`,
+    body: `Saldo das contas: ${totalsText(f.totals, l)}. Notificações não lidas: ${f.count}.`,
+  }),
   TEST: () => ({
     title: 'Notificação de teste',
     body: 'Se você está lendo isto, o canal funciona.',
@@ -92,7 +100,10 @@ const EN: Record<NotificationType, Texts> = {
     title: `Low balance on ${f.label}`,
     body: `${f.label} is at ${money(f.amount, l)}, under your threshold of ${money(f.limit, l)}.`,
   }),
-  DAILY_SUMMARY: (f) => ({ title: 'Daily summary', body: f.label }),
+  DAILY_SUMMARY: (f, l) => ({
+    title: `Summary for ${formatDate(f.date, l)}`,
+    body: `Balance of your accounts: ${totalsText(f.totals, l)}. Unread notifications: ${f.count}.`,
+  }),
   TEST: () => ({ title: 'Test notification', body: 'If you are reading this, the channel works.' }),
 };
 
@@ -108,6 +119,8 @@ export function message(type: NotificationType, language: Language, facts: Messa
     month: '1970-01',
     days: 0,
     label: '',
+    totals: [],
+    count: 0,
     ...facts,
   };
   return (language === 'en' ? EN : PT)[type](full, language);

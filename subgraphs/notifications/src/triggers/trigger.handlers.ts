@@ -95,9 +95,11 @@ export function triggerHandlers(deps: TriggerDeps): HandlerMap {
         { fields: ['lowBalanceThreshold'] },
       );
       const account = await watches.accountOf(ctx.em, userId, d.accountId);
-      if (!prefs?.lowBalanceThreshold || !account || !LOW_BALANCE_TYPES.has(account.type)) return;
-      const threshold = parseAmount(prefs.lowBalanceThreshold, d.balance.currency);
+      if (!account) return;
       const balance = parseAmount(d.balance.amount, d.balance.currency);
+      await watches.balance(ctx.em, userId, d.accountId, balance);
+      if (!prefs?.lowBalanceThreshold || !LOW_BALANCE_TYPES.has(account.type)) return;
+      const threshold = parseAmount(prefs.lowBalanceThreshold, d.balance.currency);
       if (balance >= threshold) return watches.recovered(ctx.em, d.accountId);
       if (!(await watches.lowBalance(ctx.em, userId, d.accountId))) return;
       await notify(ctx, {

@@ -18,6 +18,14 @@ export const watches = {
     );
   },
 
+  async balance(em: EntityManager, userId: string, accountId: string, minor: bigint) {
+    await query(em, 'update accounts set balance = ? where id = ?::uuid and user_id = ?::uuid', [
+      minor.toString(),
+      accountId,
+      userId,
+    ]);
+  },
+
   async accountOf(em: EntityManager, userId: string, id: string) {
     return queryOne<{ name: string; type: string; currency: string }>(
       em,
