@@ -61,8 +61,15 @@ describe('notifications end to end: router, identity and notifications', () => {
         }),
       ),
     ).toBe('NOT_FOUND');
-    const bobs = await bob.client.ok<{ notifications: { edges: { node: { type: string } }[] } }>(
-      '{ notifications(first: 10) { edges { node { type } } } }',
+    // Bob's own welcome arrives on its own time (identity's relay): wait for it.
+    const bobs = await waitFor(
+      async () => {
+        const data = await bob.client.ok<{
+          notifications: { edges: { node: { type: string } }[] };
+        }>('{ notifications(first: 10) { edges { node { type } } } }');
+        return data.notifications.edges.length > 0 && data;
+      },
+      { timeoutMs: 15_000 },
     );
     expect(bobs.notifications.edges.map((e) => e.node.type)).toEqual(['WELCOME']);
     expect(bobLive.received).toEqual([]);
