@@ -42,7 +42,8 @@ export const notificationsSettingsSchema = z.object({
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
   // Private, loopback and link-local webhook/push/WhatsApp targets; allowed outside production.
   ALLOW_PRIVATE_TARGETS: flag.optional(),
-  // 32 bytes, base64: encrypts webhook secrets and VAPID private keys at rest (AES-256-GCM).
+  // 32+ characters of random (e.g. openssl rand -base64 32): the AES-256-GCM key that seals
+  // webhook secrets and the VAPID private key is derived from it (HKDF-SHA256).
   // Required in production; development and tests derive a fixed one.
   NOTIFICATIONS_SECRET_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().default('mailto:admin@saldo.local'),

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Secrets that must be read back to be used (webhook signing secrets, the VAPID private
@@ -8,10 +8,12 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 export class SecretBox {
   private readonly key: Buffer;
 
-  constructor(keyBase64: string | undefined) {
-    if (keyBase64) {
-      this.key = Buffer.from(keyBase64, 'base64');
-      if (this.key.length !== 32) throw new Error('NOTIFICATIONS_SECRET_KEY must be 32 bytes');
+  constructor(secret: string | undefined) {
+    if (secret) {
+      if (secret.length < 32) throw new Error('NOTIFICATIONS_SECRET_KEY: 32 characters at least');
+      // HKDF with this box's own label: a secret shared with another use still gives a
+      // key of its own.
+      this.key = Buffer.from(hkdfSync('sha256', secret, '', 'saldo notifications secret box', 32));
     } else {
       // Development and tests only (production refuses to start without a key).
       this.key = createHash('sha256').update('saldo-development-notifications-key').digest();
