@@ -12,6 +12,8 @@ const scalars = {
   Decimal: 'string',
   LocalDate: 'string',
   DateTime: 'string',
+  // Free-form JSON (e.g. Notification.data): callers narrow it themselves.
+  JSON: 'unknown',
 };
 
 const clientPreset = {

@@ -155,6 +155,26 @@ async function waitReady(service, timeoutMs = 60_000) {
   );
 }
 
+// With no SMTP_URL, mail goes to a local catcher (smtp-server + a page listing the mails),
+// so a newcomer sees the welcome email; see subgraphs/notifications/src/mail-catcher.
+async function mailCatcher() {
+  if (env.SMTP_URL) return;
+  const smtpPort = Number(env.MAIL_CATCHER_SMTP_PORT ?? 1025);
+  const webPort = Number(env.MAIL_CATCHER_WEB_PORT ?? 1080);
+  env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+  if (await portOpen('127.0.0.1', smtpPort)) {
+    say(`SMTP_URL not set: using the SMTP server already on 127.0.0.1:${smtpPort}`);
+    return;
+  }
+  const dir = join(root, 'subgraphs', 'notifications');
+  const main = 'dist/src/mail-catcher/main.js';
+  if (!existsSync(join(dir, main))) return;
+  run({ dir, name: 'mail', port: webPort, main, nodeOptions: [] }, colors.length - 1);
+  say(
+    `SMTP_URL not set: mail goes to a local catcher; read it at \x1b[1mhttp://127.0.0.1:${webPort}/\x1b[0m`,
+  );
+}
+
 let embedded = null;
 async function shutdown(code) {
   if (stopping) return;
@@ -194,6 +214,7 @@ async function main() {
   env.INTERNAL_JWT_PUBLIC_KEY ??= keys.publicKey;
   env.INTERNAL_JWT_PRIVATE_KEY ??= keys.privateKey;
 
+  await mailCatcher();
   const all = services();
   const subgraphs = all.filter((s) => s.name !== 'router');
   const router = all.find((s) => s.name === 'router');

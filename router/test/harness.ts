@@ -17,11 +17,12 @@ import {
   type TestSubgraph,
 } from '@saldo/kit/testing';
 import { startLedger } from '@saldo/ledger/src/app';
+import { startNotifications } from '@saldo/notifications/src/app';
 import { startRouter, type Router } from '../src/app';
 import { composeSupergraph, subgraphSources } from '../src/compose';
 import { configSchema, type RouterConfig } from '../src/config';
 
-export type SubgraphName = 'identity' | 'ledger' | 'consolidation' | 'cards';
+export type SubgraphName = 'identity' | 'ledger' | 'consolidation' | 'cards' | 'notifications';
 export type Starter = (config: never, database: string) => Promise<Subgraph<unknown>>;
 
 const STARTERS: Record<SubgraphName, Starter> = {
@@ -29,6 +30,7 @@ const STARTERS: Record<SubgraphName, Starter> = {
   ledger: startLedger,
   consolidation: startConsolidation,
   cards: startCards,
+  notifications: startNotifications,
 };
 
 export interface StackOptions {

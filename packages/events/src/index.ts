@@ -3,12 +3,14 @@ import { cardsEvents } from './cards';
 import { consolidationEvents } from './consolidation';
 import { identityEvents, identitySecretEvents } from './identity';
 import { ledgerEvents } from './ledger';
+import { notificationsEvents } from './notifications';
 
 export * from './common';
 export * from './cards';
 export * from './consolidation';
 export * from './identity';
 export * from './ledger';
+export * from './notifications';
 
 /**
  * The one map from event type (also its subject) to payload schema. Producers
@@ -20,6 +22,7 @@ export const eventCatalog = {
   ...ledgerEvents,
   ...consolidationEvents,
   ...cardsEvents,
+  ...notificationsEvents,
 } as const;
 
 export type EventCatalog = typeof eventCatalog;
@@ -27,7 +30,7 @@ export type EventType = keyof EventCatalog;
 export type EventData<T extends EventType> = z.infer<EventCatalog[T]>;
 
 /** Producing domains, one stream each: `LEDGER` holds `ledger.>`. Only domains whose subgraph exists. */
-export const DOMAINS = ['identity', 'ledger', 'consolidation', 'cards'] as const;
+export const DOMAINS = ['identity', 'ledger', 'consolidation', 'cards', 'notifications'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export function domainOf(type: string): Domain {

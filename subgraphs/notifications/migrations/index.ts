@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { NotificationsSchema } from './0001-notifications';
+
+/** Committed migrations, applied in order on start. */
+export const migrations: MigrationObject[] = [
+  { name: 'notifications-0001-schema', class: NotificationsSchema },
+];
