@@ -1,0 +1,78 @@
+import { parse } from 'csv-parse/sync';
+import { presetOf, parseTable, type TableRecord } from './table';
+import type { CsvOptions, ParseResult } from './types';
+import { StatementError } from './types';
+
+const DELIMITERS = [';', ',', '\t', '|'];
+
+export function parseCsvText(text: string, options: CsvOptions, maxRows: number): ParseResult {
+  const skip = Math.max(0, Math.floor(options.skipRows ?? 0));
+  let start = 0;
+  for (let i = 0; i < skip && start >= 0; i++) {
+    const nl = text.indexOf('\n', start);
+    start = nl < 0 ? text.length : nl + 1;
+  }
+  const body = text.slice(start);
+  const preset = presetOf(options);
+  const delimiter = options.delimiter ?? preset.delimiter ?? detectDelimiter(body);
+  const records = readRecords(body, delimiter, skip, maxRows);
+  const shown = delimiter === '\t' ? '\\t' : delimiter;
+  return parseTable(records, options, 'CSV', maxRows, { delimiter: shown });
+}
+
+function readRecords(
+  body: string,
+  delimiter: string,
+  lineOffset: number,
+  maxRows: number,
+): TableRecord[] {
+  try {
+    const parsed = parse(body, {
+      delimiter,
+      info: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+      // A header or preamble counts too; a little slack over maxRows keeps the cap message ours.
+      to: maxRows + 100,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    return parsed.map(({ record, info }) => ({ cells: record, line: info.lines + lineOffset }));
+  } catch (error) {
+    const lines = (error as { lines?: unknown }).lines;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new StatementError(
+      `The CSV cannot be read: ${message}`,
+      typeof lines === 'number' ? lines + lineOffset : undefined,
+    );
+  }
+}
+
+/** The candidate that splits the first lines (outside quotes) into the most, equally many fields. */
+export function detectDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/, 30).filter((l) => l.trim());
+  let best = ',';
+  let bestScore = 0;
+  for (const candidate of DELIMITERS) {
+    const counts = lines.map((l) => countOutsideQuotes(l, candidate));
+    const frequency = new Map<number, number>();
+    for (const c of counts) if (c > 0) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+    let score = 0;
+    for (const [count, times] of frequency) score = Math.max(score, times * 1000 + count);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let quoted = false;
+  let count = 0;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) count++;
+  }
+  return count;
+}
