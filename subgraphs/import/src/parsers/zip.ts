@@ -69,7 +69,12 @@ export class ZipArchive {
     let out: Buffer;
     if (entry.method === 0) out = data;
     else if (entry.method === 8) {
-      const budget = Math.min(ZIP_LIMITS.maxEntryBytes, ZIP_LIMITS.maxTotalBytes - this.inflated);
+      // Never inflate past what the directory declared (already capped): a lying header stops here.
+      const budget = Math.min(
+        entry.size + 1,
+        ZIP_LIMITS.maxEntryBytes,
+        ZIP_LIMITS.maxTotalBytes - this.inflated,
+      );
       try {
         out = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
       } catch (error) {
