@@ -70,6 +70,9 @@ export const GENERIC_COLUMNS: ColumnSynonyms = {
       'concepto',
       'transaction description',
       'estabelecimento',
+      'text',
+      'texto',
+      'beschreibung',
     ],
   ],
   amount: [

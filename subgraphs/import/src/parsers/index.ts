@@ -21,10 +21,7 @@ export const parseStatement: ParseStatement = (
 ): ParseResult => {
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  if (
-    !bytes.length ||
-    (/^[\s\uFEFF]*$/.test(bytes.subarray(0, 4096).toString('utf8')) && isBlank(bytes))
-  ) {
+  if (isBlank(bytes)) {
     throw new StatementError('The file is empty');
   }
   const container = sniffBytes(bytes);
@@ -36,8 +33,10 @@ export const parseStatement: ParseStatement = (
       return parseXlsx(bytes, options.csv ?? {}, maxRows, maxLineBytes);
     }
     if (looksBinary(bytes)) throw new StatementError('A binary file, not a bank statement');
-    const lineBased = format === undefined || format === 'CSV' || format === 'QIF';
-    if (lineBased) {
+    const { text, encoding } = decodeText(bytes, options.csv?.encoding);
+    format ??= detectTextFormat(text);
+    // Line-based formats cap lines; tag-based ones (one-line OFX/CAMT files exist) cap each value.
+    if (format === 'CSV' || format === 'QIF') {
       const long = findLongLine(bytes, maxLineBytes);
       if (long) {
         throw new StatementError(
@@ -46,8 +45,6 @@ export const parseStatement: ParseStatement = (
         );
       }
     }
-    const { text, encoding } = decodeText(bytes, options.csv?.encoding);
-    format ??= detectTextFormat(text);
     const result = parseText(format, text, options, maxRows, maxLineBytes);
     result.detected = { encoding, ...result.detected };
     return result;
