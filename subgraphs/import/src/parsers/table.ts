@@ -32,6 +32,9 @@ interface ColumnMap {
 }
 
 const HEADER_SEARCH = 50;
+// XLSX date cells arrive as ISO dates beside text dates in the bank's own format.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO = findDateFormat('yyyy-MM-dd')!;
 const SAMPLE = 500;
 
 export function presetOf(options: CsvOptions): Preset {
@@ -67,10 +70,12 @@ export function parseTable(
     preset.decimal ??
     detectDecimal(amountSamples, detected.delimiter === ';' ? ',' : '.');
   detected.decimalSeparator = decimal;
+  const dateSamples = sample(data, (r) => [cell(r, map.date)]);
+  const textDates = dateSamples.filter((d) => !ISO_DATE.test(d));
   const dateFormat = chooseDateFormat(
     options,
     preset,
-    sample(data, (r) => [cell(r, map.date)]),
+    textDates.length ? textDates : dateSamples,
     records[headerAt],
   );
   detected.dateFormat = dateFormat.name;
@@ -87,7 +92,9 @@ export function parseTable(
     if (!rawDate && rawAmounts.every((a) => !a)) continue; // a note or subtotal line, not a transaction
     const currency = currencyOf(cell(record, map.currency));
     let amount = amountOf(map, rawAmounts, currencyExponent(currency), decimal);
-    const date = parseDateAs(dateFormat, rawDate);
+    const date =
+      parseDateAs(dateFormat, rawDate) ??
+      (ISO_DATE.test(rawDate) ? parseDateAs(ISO, rawDate) : undefined);
     const payee = cell(record, map.payee) || undefined;
     const description =
       map.description
