@@ -34,6 +34,8 @@ export function currencyExponent(currency: string): number {
 
 export type DecimalSeparator = '.' | ',';
 
+const SIMPLE = /^(-?)(\d{1,15})(?:([.,])(\d+))?$/;
+
 const CURRENCY_MARKS = /R\$|US\$|\$|€|£|\b(?:BRL|USD|EUR|CHF|GBP|CAD|AUD)\b/gi;
 
 /**
@@ -47,6 +49,16 @@ export function parseAmount(
   exponent: number,
   decimal?: DecimalSeparator,
 ): bigint | undefined {
+  // Fast path for the common `-1234,56` / `1234.5` shapes (most rows of a big file).
+  const simple = SIMPLE.exec(raw);
+  if (
+    simple &&
+    (!simple[3] || !decimal || simple[3] === decimal) &&
+    (simple[4]?.length ?? 0) <= exponent
+  ) {
+    const minor = BigInt(simple[2]! + (simple[4] ?? '').padEnd(exponent, '0'));
+    return simple[1] ? -minor : minor;
+  }
   let s = raw.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
   if (!s) return undefined;
   let negative = false;

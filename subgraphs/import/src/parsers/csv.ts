@@ -1,7 +1,6 @@
-import { parse } from 'csv-parse/sync';
-import { presetOf, parseTable, type TableRecord } from './table';
+import { readCsvRecords } from './csv-reader';
+import { presetOf, parseTable } from './table';
 import type { CsvOptions, ParseResult } from './types';
-import { StatementError } from './types';
 
 const DELIMITERS = [';', ',', '\t', '|'];
 
@@ -15,37 +14,10 @@ export function parseCsvText(text: string, options: CsvOptions, maxRows: number)
   const body = text.slice(start);
   const preset = presetOf(options);
   const delimiter = options.delimiter ?? preset.delimiter ?? detectDelimiter(body);
-  const records = readRecords(body, delimiter, skip, maxRows);
+  // A header or preamble counts too; a little slack over maxRows keeps the cap message ours.
+  const records = readCsvRecords(body, delimiter, skip, maxRows + 100);
   const shown = delimiter === '\t' ? '\\t' : delimiter;
   return parseTable(records, options, 'CSV', maxRows, { delimiter: shown });
-}
-
-function readRecords(
-  body: string,
-  delimiter: string,
-  lineOffset: number,
-  maxRows: number,
-): TableRecord[] {
-  try {
-    const parsed = parse(body, {
-      delimiter,
-      info: true,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      bom: true,
-      // A header or preamble counts too; a little slack over maxRows keeps the cap message ours.
-      to: maxRows + 100,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-    return parsed.map(({ record, info }) => ({ cells: record, line: info.lines + lineOffset }));
-  } catch (error) {
-    const lines = (error as { lines?: unknown }).lines;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new StatementError(
-      `The CSV cannot be read: ${message}`,
-      typeof lines === 'number' ? lines + lineOffset : undefined,
-    );
-  }
 }
 
 /** The candidate that splits the first lines (outside quotes) into the most, equally many fields. */

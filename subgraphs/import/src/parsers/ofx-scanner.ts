@@ -134,6 +134,7 @@ export function scanOfx(text: string, maxValue: number, on: OfxEvents): void {
     return end + marker.length;
   };
 
+  const read: TextRead = { value: '', next: -1, tooLong: false };
   let i = nextTag(text, 0);
   while (i >= 0) {
     if (text.startsWith('<!--', i)) {
@@ -155,24 +156,24 @@ export function scanOfx(text: string, maxValue: number, on: OfxEvents): void {
       );
     }
     const gt = text.indexOf('>', i);
-    if (gt < 0 || gt - i > 256)
+    if (gt < 0 || gt - i > 256) {
       throw new StatementError('Malformed or unterminated tag', lineAt(i));
-    let raw = text.slice(i + 1, gt).trim();
-    if (raw.startsWith('/')) {
-      on.close(raw.slice(1).trim().toUpperCase());
+    }
+    if (text.charCodeAt(i + 1) === SLASH) {
+      on.close(nameAt(text, i + 2, gt));
       i = nextTag(text, gt + 1);
       continue;
     }
-    const selfClosing = raw.endsWith('/');
-    if (selfClosing) raw = raw.slice(0, -1);
-    const name = (raw.split(/\s/, 1)[0] ?? '').toUpperCase();
+    const name = nameAt(text, i + 1, gt);
     const tagLine = lineAt(i);
-    if (selfClosing) {
+    if (text.charCodeAt(gt - 1) === SLASH) {
       on.leaf(name, '', tagLine);
       i = nextTag(text, gt + 1);
       continue;
     }
-    const { value, next } = readText(text, gt + 1, maxValue, () => lineAt(gt));
+    readText(text, gt + 1, maxValue, read);
+    if (read.tooLong) throw new StatementError(`A value longer than ${maxValue} bytes`, lineAt(gt));
+    const { value, next } = read;
     const closesSelf = next >= 0 && isCloseOf(text, next, name);
     if (AGGREGATES.has(name) || (!value && !closesSelf && !LEAVES.has(name))) {
       on.open(name, tagLine);
@@ -184,41 +185,65 @@ export function scanOfx(text: string, maxValue: number, on: OfxEvents): void {
   }
 }
 
-function isCloseOf(text: string, at: number, name: string): boolean {
-  if (text.charCodeAt(at + 1) !== 47) return false;
-  const gt = text.indexOf('>', at);
-  return (
-    gt > 0 &&
-    text
-      .slice(at + 2, gt)
-      .trim()
-      .toUpperCase() === name
-  );
+const SLASH = 47;
+const upperNames = new Map<string, string>();
+
+/** The tag name starting at `from` (letters, digits, `.`, `_`), upper-cased through a cache. */
+function nameAt(text: string, from: number, end: number): string {
+  let k = from;
+  while (k < end) {
+    const c = text.charCodeAt(k);
+    const nameChar =
+      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95;
+    if (!nameChar) break;
+    k++;
+  }
+  const raw = text.slice(from, k);
+  let upper = upperNames.get(raw);
+  if (upper === undefined) {
+    upper = raw.toUpperCase();
+    if (upperNames.size < 1000) upperNames.set(raw, upper);
+  }
+  return upper;
 }
 
-/** Text up to the next tag, CDATA sections kept verbatim, entities decoded elsewhere. */
-function readText(
-  text: string,
-  from: number,
-  maxValue: number,
-  lineOf: () => number,
-): { value: string; next: number } {
+function isCloseOf(text: string, at: number, name: string): boolean {
+  if (text.charCodeAt(at + 1) !== SLASH) return false;
+  const gt = text.indexOf('>', at);
+  return gt > 0 && nameAt(text, at + 2, gt) === name;
+}
+
+interface TextRead {
+  value: string;
+  next: number;
+  tooLong: boolean;
+}
+
+/** Text up to the next tag, CDATA sections kept verbatim, entities decoded. */
+function readText(text: string, from: number, maxValue: number, into: TextRead): void {
   let out = '';
   let p = from;
+  into.tooLong = false;
   for (;;) {
     const t = nextTag(text, p);
     const end = t < 0 ? text.length : t;
     if (end - p > maxValue || out.length > maxValue) {
-      throw new StatementError(`A value longer than ${maxValue} bytes`, lineOf());
+      into.tooLong = true;
+      return;
     }
     out += decodeEntities(text.slice(p, end));
     if (t >= 0 && text.startsWith('<![CDATA[', t)) {
       const close = text.indexOf(']]>', t + 9);
-      if (close < 0) throw new StatementError('Unterminated CDATA section', lineOf());
+      if (close < 0) {
+        into.tooLong = true; // an unterminated CDATA runs to the end of the file
+        return;
+      }
       out += text.slice(t + 9, close);
       p = close + 3;
       continue;
     }
-    return { value: out.trim(), next: t };
+    into.value = out.trim();
+    into.next = t;
+    return;
   }
 }

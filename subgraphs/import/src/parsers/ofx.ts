@@ -25,6 +25,8 @@ const INVESTMENT = new Set(['INVSTMTMSGSRSV1', 'INVSTMTTRNRS', 'INVSTMTRS']);
 class OfxReader {
   readonly statements: RawStatement[] = [];
   readonly stack: string[] = [];
+  /** For each open tag, the innermost known container (unknown ones, e.g. an unclosed empty leaf, are skipped). */
+  private readonly contexts: (string | undefined)[] = [];
   statement: RawStatement | undefined;
   transaction: RawTransaction | undefined;
   investment = false;
@@ -42,6 +44,7 @@ class OfxReader {
       this.transaction = { line, fields: {} };
     }
     this.stack.push(name);
+    this.contexts.push(AGGREGATES.has(name) ? name : this.contexts[this.contexts.length - 1]);
   }
 
   close(name: string): void {
@@ -49,6 +52,7 @@ class OfxReader {
     if (at < 0) return; // the closing tag of a leaf
     while (this.stack.length > at) {
       const closed = this.stack.pop();
+      this.contexts.pop();
       if (closed === 'STMTTRN') this.endTransaction();
       else if (closed === 'STMTRS' || closed === 'CCSTMTRS') this.endStatement();
       else if (closed === 'OFX') this.closedRoot = true;
@@ -56,7 +60,7 @@ class OfxReader {
   }
 
   leaf(name: string, value: string): void {
-    const context = this.context();
+    const context = this.contexts[this.contexts.length - 1];
     const statement = this.statement;
     const fields =
       context === 'STMTTRN'
@@ -73,15 +77,6 @@ class OfxReader {
     } else if ((context === 'STMTRS' || context === 'CCSTMTRS') && name === 'CURDEF' && statement) {
       statement.currency = value;
     }
-  }
-
-  /** The innermost known container (unknown ones, e.g. an unclosed empty leaf, are skipped). */
-  private context(): string | undefined {
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      const name = this.stack[i]!;
-      if (AGGREGATES.has(name)) return name;
-    }
-    return undefined;
   }
 
   private endTransaction(): void {
