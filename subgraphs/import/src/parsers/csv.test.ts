@@ -122,6 +122,22 @@ describe('CSV presets', () => {
 });
 
 describe('CSV detection', () => {
+  it('decodes UTF-16 with a BOM (little and big endian)', () => {
+    const text = 'Data;Descrição;Valor\n01/02/2024;Café;-1,50\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]);
+    for (const [bytes, encoding] of [
+      [le, 'utf-16le'],
+      [be, 'utf-16be'],
+    ] as const) {
+      const r = parseStatement(bytes);
+      expect(r.detected.encoding).toBe(encoding);
+      expect(allRows(r).map((row) => [row.description, row.amountMinor])).toEqual([
+        ['Café', -150n],
+      ]);
+    }
+  });
+
   it('detects tabs, MM/dd/yyyy and a debit/credit pair; a bad amount goes to invalid', () => {
     const r = parseStatement(fixture('own/generic-debit-credit.tsv'));
     expect(r.detected).toMatchObject({

@@ -96,6 +96,39 @@ describe('XLSX', () => {
     expect(allRows(r).map((row) => row.amountMinor)).toEqual([-10000n, 10000n]);
   });
 
+  it('reads rich-text shared strings, inline strings, formula strings and entities', async () => {
+    const written = await workbook((sheet) => {
+      sheet.addRow(['Data', 'Descrição', 'Valor']);
+      sheet.addRow([
+        '01/03/2024',
+        { richText: [{ text: 'Pa' }, { font: { bold: true }, text: 'daria' }] },
+        -1,
+      ]);
+    });
+    expect(allRows(parseStatement(written))[0]!.description).toBe('Padaria');
+    const sheetXml =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Data</t></is></c>' +
+      '<c r="B1" t="inlineStr"><is><t>Histórico</t></is></c><c r="D1" t="inlineStr"><is><t>Valor</t></is></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>05/03/2024</t></is></c>' +
+      '<c r="B3" t="str"><f>CONCAT("x")</f><v>Tom &amp; Jerry</v></c><c r="D3"><v>-12.5</v></c></row></sheetData></worksheet>';
+    const hand = zip([
+      {
+        name: 'xl/workbook.xml',
+        data: Buffer.from('<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>'),
+      },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheetXml) },
+    ]);
+    const r = parseStatement(hand);
+    expect(allRows(r)).toEqual([
+      expect.objectContaining({
+        line: 3,
+        date: '2024-03-05',
+        description: 'Tom & Jerry',
+        amountMinor: -1250n,
+      }),
+    ]);
+  });
+
   it('refuses a zip bomb whose directory declares a huge size, before inflating anything', () => {
     const bomb = zip([
       { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
