@@ -26,6 +26,9 @@ describe('CAMT', () => {
           ) +
           entry(
             '<Amt Ccy="BRL">5.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>PDNG</Sts><BookgDt><Dt>2024-01-05</Dt></BookgDt>',
+          ) +
+          entry(
+            '<Amt Ccy="BRL">5.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>2024-02-30</Dt></BookgDt>',
           ),
       ),
     );
@@ -46,7 +49,10 @@ describe('CAMT', () => {
         externalId: 'R2',
       }),
     ]);
-    expect(r.invalid).toEqual([{ line: 6, message: 'An entry with status PDNG, not booked' }]);
+    expect(r.invalid).toEqual([
+      { line: 6, message: 'An entry with status PDNG, not booked' },
+      { line: 7, message: 'An entry without a value or booking date' },
+    ]);
   });
 
   it('refuses a DOCTYPE with entities (billion laughs) before parsing', () => {

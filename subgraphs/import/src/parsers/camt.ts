@@ -1,6 +1,7 @@
 import { decodeXMLStrict } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { currencyExponent, parseAmount } from './amounts';
+import { ymd } from './dates';
 import { DEFAULT_CURRENCY, makeRow, ResultBuilder } from './result';
 import { LineIndex } from './text';
 import type { ParsedStatementAccount, ParseResult, StatementFormat } from './types';
@@ -167,8 +168,8 @@ function lineOf(node: Node, lines: LineIndex): number {
 
 function isoDate(node: unknown): string | undefined {
   const value = str(path(node, 'Dt')) ?? str(path(node, 'DtTm'));
-  const m = value ? /^(\d{4}-\d{2}-\d{2})/.exec(value) : null;
-  return m ? m[1] : undefined;
+  const m = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  return m ? ymd(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
 function obj(value: unknown): Node | undefined {
