@@ -153,6 +153,15 @@ describe('CSV detection', () => {
     expect(r.invalid).toEqual([{ line: 5, message: 'Invalid or missing amount "abc"' }]);
   });
 
+  it("follows Excel's sep= hint line", () => {
+    // Without the hint `;` would win: it splits every line evenly, and into more fields.
+    const r = parseStatement(
+      csv('sep=,\nData,Descrição,Valor,Obs;a;b;c;d\n01/02/2024,Café,-1.50,v;w;x;y;z\n'),
+    );
+    expect(r.detected.delimiter).toBe(',');
+    expect(allRows(r).map((row) => [row.line, row.amountMinor])).toEqual([[3, -150n]]);
+  });
+
   it('reads apostrophe thousands and a direction column', () => {
     const text = "Datum;Text;Betrag;D/C\n01.02.2024;Miete;1'234.50;D\n02.02.2024;Lohn;5'000.00;C\n";
     const r = parseStatement(csv(text));

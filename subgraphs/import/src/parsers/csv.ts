@@ -11,11 +11,18 @@ export function parseCsvText(text: string, options: CsvOptions, maxRows: number)
     const nl = text.indexOf('\n', start);
     start = nl < 0 ? text.length : nl + 1;
   }
-  const body = text.slice(start);
+  let body = text.slice(start);
+  let offset = skip;
+  // Excel's `sep=;` hint line names the delimiter.
+  const hint = /^sep=(.)[ \t]*\r?\n/i.exec(body);
+  if (hint) {
+    body = body.slice(hint[0].length);
+    offset++;
+  }
   const preset = presetOf(options);
-  const delimiter = options.delimiter ?? preset.delimiter ?? detectDelimiter(body);
+  const delimiter = options.delimiter ?? hint?.[1] ?? preset.delimiter ?? detectDelimiter(body);
   // A header or preamble counts too; a little slack over maxRows keeps the cap message ours.
-  const records = readCsvRecords(body, delimiter, skip, maxRows + 100);
+  const records = readCsvRecords(body, delimiter, offset, maxRows + 100);
   const shown = delimiter === '\t' ? '\\t' : delimiter;
   return parseTable(records, options, 'CSV', maxRows, { delimiter: shown });
 }
