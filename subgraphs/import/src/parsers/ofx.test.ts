@@ -104,6 +104,15 @@ describe('OFX', () => {
     expect(error.line).toBe(2);
   });
 
+  it('says what the bank answered when it sent an error instead of a statement', () => {
+    const text =
+      `${HEADER}<OFX><BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>2000<SEVERITY>ERROR` +
+      `<MESSAGE>Conta inválida</STATUS></STMTTRNRS></BANKMSGSRSV1></OFX>`;
+    expect(statementError(() => parseStatement(Buffer.from(text))).message).toBe(
+      'No bank or credit card statement (STMTRS/CCSTMTRS) found in the OFX file (the bank answered ERROR 2000: Conta inválida)',
+    );
+  });
+
   it('refuses an OFX without any statement and one value over maxLineBytes', () => {
     const empty = `${HEADER}<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0</STATUS></SONRS></SIGNONMSGSRSV1></OFX>`;
     expect(statementError(() => parseStatement(Buffer.from(empty))).message).toMatch(

@@ -32,6 +32,8 @@ class OfxReader {
   investment = false;
   closedRoot = false;
   orphans: number[] = [];
+  /** The last non-zero STATUS, for the message when the bank sent no statement. */
+  status: { code: string; SEVERITY?: string; MESSAGE?: string } | undefined;
 
   open(name: string, line: number): void {
     if (INVESTMENT.has(name)) this.investment = true;
@@ -61,6 +63,12 @@ class OfxReader {
 
   leaf(name: string, value: string): void {
     const context = this.contexts[this.contexts.length - 1];
+    if (context === 'STATUS') {
+      if (name === 'CODE' && value !== '0') this.status = { code: value };
+      else if (this.status && (name === 'SEVERITY' || name === 'MESSAGE'))
+        this.status[name] = value;
+      return;
+    }
     const statement = this.statement;
     const fields =
       context === 'STMTTRN'
@@ -115,8 +123,12 @@ export function parseOfx(
         'This is an investment statement (INVSTMTMSGSRSV1): only bank and credit card statements can be imported',
       );
     }
+    const status = reader.status;
+    const said = status
+      ? ` (the bank answered ${status.SEVERITY ?? 'status'} ${status.code}${status.MESSAGE ? `: ${status.MESSAGE}` : ''})`
+      : '';
     throw new StatementError(
-      'No bank or credit card statement (STMTRS/CCSTMTRS) found in the OFX file',
+      `No bank or credit card statement (STMTRS/CCSTMTRS) found in the OFX file${said}`,
     );
   }
   if (reader.investment) detected.ignored = 'investment statement';
