@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { cardsEvents } from './cards';
 import { consolidationEvents } from './consolidation';
 import { identityEvents, identitySecretEvents } from './identity';
+import { importEvents } from './import';
 import { ledgerEvents } from './ledger';
 
 export * from './common';
 export * from './cards';
 export * from './consolidation';
 export * from './identity';
+export * from './import';
 export * from './ledger';
 
 /**
@@ -20,6 +22,7 @@ export const eventCatalog = {
   ...ledgerEvents,
   ...consolidationEvents,
   ...cardsEvents,
+  ...importEvents,
 } as const;
 
 export type EventCatalog = typeof eventCatalog;
@@ -27,7 +30,7 @@ export type EventType = keyof EventCatalog;
 export type EventData<T extends EventType> = z.infer<EventCatalog[T]>;
 
 /** Producing domains, one stream each: `LEDGER` holds `ledger.>`. Only domains whose subgraph exists. */
-export const DOMAINS = ['identity', 'ledger', 'consolidation', 'cards'] as const;
+export const DOMAINS = ['identity', 'ledger', 'consolidation', 'cards', 'import'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export function domainOf(type: string): Domain {

@@ -3,7 +3,15 @@
  * import subgraph (jobs, duplicates, confirm). Parsers never touch the database.
  */
 
-export const STATEMENT_FORMATS = ['OFX', 'QFX', 'QIF', 'CSV', 'XLSX', 'CAMT053', 'CAMT052'] as const;
+export const STATEMENT_FORMATS = [
+  'OFX',
+  'QFX',
+  'QIF',
+  'CSV',
+  'XLSX',
+  'CAMT053',
+  'CAMT052',
+] as const;
 export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
 
 /** Which column (header name or 0-based index) holds each field of a CSV/XLSX row. */
