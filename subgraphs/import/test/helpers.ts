@@ -35,6 +35,7 @@ export interface RowData {
   duplicateReason: string | null;
   included: boolean;
   categoryId: string | null;
+  installment: { number: number; count: number } | null;
 }
 
 export interface Upload {

@@ -1,5 +1,5 @@
 import type { EntrySnapshot } from '@saldo/events';
-import { parseAmount, query, queryOne, type EntityManager } from '@saldo/kit';
+import { parseAmount, query, type EntityManager } from '@saldo/kit';
 import { normalizeDescription, type KnownEntry } from './matcher';
 
 interface Movement {
@@ -29,35 +29,57 @@ function movements(e: EntrySnapshot): Movement[] {
 
 /** The ledger's entries as its events tell them; the newest version wins. */
 export const entryReadModel = {
-  async apply(em: EntityManager, e: EntrySnapshot): Promise<void> {
-    const seen = await queryOne<{ version: number }>(
+  /**
+   * Applies entry snapshots (a consumer batch) in three statements whatever their count:
+   * per entry the highest version given, and only if newer than the one held.
+   */
+  async applyMany(em: EntityManager, snapshots: readonly EntrySnapshot[]): Promise<void> {
+    const latest = new Map<string, EntrySnapshot>();
+    for (const e of snapshots) {
+      const held = latest.get(e.id);
+      if (!held || held.version < e.version) latest.set(e.id, e);
+    }
+    if (latest.size === 0) return;
+    const seen = await query<{ entry_id: string; version: number }>(
       em,
-      'select max(version) as version from ledger_entries where entry_id = ?::uuid',
-      [e.id],
+      `select entry_id, max(version) as version from ledger_entries
+        where entry_id = any(?::uuid[]) group by entry_id`,
+      [[...latest.keys()]],
     );
-    if (seen?.version != null && seen.version >= e.version) return;
-    await query(em, 'delete from ledger_entries where entry_id = ?::uuid', [e.id]);
-    const moves = movements(e);
-    if (moves.length === 0) moves.push({ accountId: e.accountId, amount: 0n });
+    for (const s of seen) {
+      if ((latest.get(s.entry_id)?.version ?? 0) <= s.version) latest.delete(s.entry_id);
+    }
+    const fresh = [...latest.values()];
+    if (fresh.length === 0) return;
+    await query(em, 'delete from ledger_entries where entry_id = any(?::uuid[])', [
+      fresh.map((e) => e.id),
+    ]);
+    const rows = fresh.flatMap((e) => {
+      const moves = movements(e);
+      return (moves.length > 0 ? moves : [{ accountId: e.accountId, amount: 0n }]).map((m) => ({
+        e,
+        m,
+      }));
+    });
     await query(
       em,
       `insert into ledger_entries (entry_id, user_id, account_id, date, amount, description,
          norm_description, external_id, source, category_id, version, deleted)
-       select ?::uuid, ?::uuid, a, ?::date, m, ?, ?, ?, ?, ?::uuid, ?, ?
-         from unnest(?::uuid[], ?::bigint[]) as t(a, m)`,
+       select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::date[], ?::bigint[], ?::text[],
+         ?::text[], ?::text[], ?::text[], ?::uuid[], ?::int[], ?::boolean[])`,
       [
-        e.id,
-        e.userId,
-        e.date,
-        e.description,
-        normalizeDescription(e.description),
-        e.externalId,
-        e.source,
-        e.categoryId,
-        e.version,
-        e.deleted,
-        moves.map((m) => m.accountId),
-        moves.map((m) => m.amount.toString()),
+        rows.map((r) => r.e.id),
+        rows.map((r) => r.e.userId),
+        rows.map((r) => r.m.accountId),
+        rows.map((r) => r.e.date),
+        rows.map((r) => r.m.amount.toString()),
+        rows.map((r) => r.e.description),
+        rows.map((r) => normalizeDescription(r.e.description)),
+        rows.map((r) => r.e.externalId),
+        rows.map((r) => r.e.source),
+        rows.map((r) => r.e.categoryId),
+        rows.map((r) => r.e.version),
+        rows.map((r) => r.e.deleted),
       ],
     );
   },

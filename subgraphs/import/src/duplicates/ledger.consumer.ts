@@ -1,9 +1,19 @@
-import type { HandlerMap } from '@saldo/kit';
+import type { BatchEventHandler, HandlerMap } from '@saldo/kit';
 import { entryReadModel } from './entry-read-model';
 
-/** The ledger's entry events keep the read model duplicates are found in. */
+type EntryEventType = 'ledger.entry.created' | 'ledger.entry.updated' | 'ledger.entry.deleted';
+
+/** The ledger's entry events keep the read model duplicates are found in, a run at a time. */
+const entries: BatchEventHandler<EntryEventType> = {
+  batch: (events, { em }) =>
+    entryReadModel.applyMany(
+      em,
+      events.map((e) => e.data.entry),
+    ),
+};
+
 export const entryHandlers: HandlerMap = {
-  'ledger.entry.created': (event, { em }) => entryReadModel.apply(em, event.data.entry),
-  'ledger.entry.updated': (event, { em }) => entryReadModel.apply(em, event.data.entry),
-  'ledger.entry.deleted': (event, { em }) => entryReadModel.apply(em, event.data.entry),
+  'ledger.entry.created': entries,
+  'ledger.entry.updated': entries,
+  'ledger.entry.deleted': entries,
 };

@@ -24,10 +24,13 @@ async function alreadyBooked(
 ): Promise<Set<string>> {
   const rows = await query<{ external_id: string }>(
     em,
-    `select external_id from entries
-      where user_id = ?::uuid and account_id = ?::uuid and source = 'IMPORT'
-        and external_id = any(?::text[])`,
-    [userId, accountId, ids],
+    // One index probe per key, keys outside: with fresh (unanalysed) statistics a plain
+    // join or `= any(array)` scanned the account's imported rows once per key.
+    `select k.id as external_id from unnest(?::text[]) as k(id)
+       cross join lateral (select 1 from entries e
+         where e.account_id = ?::uuid and e.source = 'IMPORT' and e.external_id = k.id
+           and e.user_id = ?::uuid limit 1) as hit`,
+    [ids, accountId, userId],
   );
   return new Set(rows.map((r) => r.external_id));
 }
