@@ -128,6 +128,10 @@ async function importFile(
 
 async function main() {
   const system = await startSystem({ subgraphs: ['identity', 'ledger', 'import'] });
+  // Stopped from outside (Ctrl-C, a timeout): the services and databases go too.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void system.stop().finally(() => process.exit(130)));
+  }
   try {
     const url = system.routerUrl;
     const { register } = await gql<{ register: { accessToken: string } }>(
