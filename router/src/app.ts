@@ -27,6 +27,7 @@ import { liveSpecs } from './live/live-fields';
 import { attachSubscriptionServer } from './live/ws-server';
 import { RateLimiter } from './rate-limit';
 import { Resources } from './resources';
+import { uploadsRoute } from './uploads';
 
 export interface Router {
   url: string;
@@ -139,6 +140,18 @@ async function start(config: RouterConfig, log: Logger, resources: Resources): P
   };
 
   const graphql = apolloHandler(apollo, context, { bodyLimit: config.BODY_LIMIT_BYTES });
+  const uploads = resources.add(
+    'uploads',
+    uploadsRoute({
+      importUrl: urls.get('import')?.replace(/\/graphql$/, '') ?? null,
+      maxBytes: config.UPLOAD_MAX_BYTES,
+      authenticate,
+      mint,
+      rateLimit: (key) => limiter.take(key),
+      log,
+    }),
+    (u) => u.close(),
+  );
   const http = new HttpService({
     port: config.PORT,
     log,
@@ -148,6 +161,7 @@ async function start(config: RouterConfig, log: Logger, resources: Resources): P
         checks: async () => ({ nats: await messaging.ping(), supergraph: apiSchema() !== null }),
         metrics: metrics.registry,
       }),
+      'POST /uploads': uploads.handler,
     },
   });
   resources.add('http', http, (h) => (h.server.listening ? h.close() : undefined));

@@ -26,6 +26,12 @@ export const configSchema = baseConfigSchema
     MAX_COST: z.coerce.number().int().min(1).default(10_000),
     MAX_DIRECTIVES: z.coerce.number().int().min(0).default(30),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    // POST /uploads: largest statement file streamed to the import subgraph (413 above it).
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(20 * 1024 * 1024),
     ALLOW_BATCHED_REQUESTS: flag.default(false),
     RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { startCards } from '@saldo/cards/src/app';
 import { startConsolidation } from '@saldo/consolidation/src/app';
 import { startIdentity } from '@saldo/identity/src/app';
+import { startImport } from '@saldo/import/src/app';
 import type { Subgraph } from '@saldo/kit';
 import {
   startTestSubgraph,
@@ -22,7 +23,7 @@ import { startRouter, type Router } from '../src/app';
 import { composeSupergraph, subgraphSources } from '../src/compose';
 import { configSchema, type RouterConfig } from '../src/config';
 
-export type SubgraphName = 'identity' | 'ledger' | 'consolidation' | 'cards' | 'notifications';
+export type SubgraphName = 'identity' | 'ledger' | 'consolidation' | 'cards' | 'import' | 'notifications';
 export type Starter = (config: never, database: string) => Promise<Subgraph<unknown>>;
 
 const STARTERS: Record<SubgraphName, Starter> = {
@@ -30,6 +31,7 @@ const STARTERS: Record<SubgraphName, Starter> = {
   ledger: startLedger,
   consolidation: startConsolidation,
   cards: startCards,
+  import: startImport,
   notifications: startNotifications,
 };
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { cardsEvents } from './cards';
 import { consolidationEvents } from './consolidation';
 import { identityEvents, identitySecretEvents } from './identity';
+import { importEvents } from './import';
 import { ledgerEvents } from './ledger';
 import { notificationsEvents } from './notifications';
 
@@ -9,6 +10,7 @@ export * from './common';
 export * from './cards';
 export * from './consolidation';
 export * from './identity';
+export * from './import';
 export * from './ledger';
 export * from './notifications';
 
@@ -22,6 +24,7 @@ export const eventCatalog = {
   ...ledgerEvents,
   ...consolidationEvents,
   ...cardsEvents,
+  ...importEvents,
   ...notificationsEvents,
 } as const;
 
@@ -30,7 +33,7 @@ export type EventType = keyof EventCatalog;
 export type EventData<T extends EventType> = z.infer<EventCatalog[T]>;
 
 /** Producing domains, one stream each: `LEDGER` holds `ledger.>`. Only domains whose subgraph exists. */
-export const DOMAINS = ['identity', 'ledger', 'consolidation', 'cards', 'notifications'] as const;
+export const DOMAINS = ['identity', 'ledger', 'consolidation', 'cards', 'import', 'notifications'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export function domainOf(type: string): Domain {

@@ -76,6 +76,20 @@ export const ledgerEvents = {
     code: z.string(),
     reason: z.string(),
   }),
+  // The answer to one `import.rows.confirmed` chunk: entries created now, rows already
+  // booked before (a redelivered or re-sent chunk), or why the chunk was refused.
+  'ledger.import_chunk.applied': z.object({
+    jobId: uuid,
+    chunk: z.number().int().min(0),
+    created: z.number().int().min(0),
+    existing: z.number().int().min(0),
+  }),
+  'ledger.import_chunk.rejected': z.object({
+    jobId: uuid,
+    chunk: z.number().int().min(0),
+    code: z.string(),
+    reason: z.string(),
+  }),
   'ledger.budget.exceeded': z.object({
     categoryId: uuid,
     month,

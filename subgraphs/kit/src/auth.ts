@@ -20,6 +20,8 @@ export enum Scope {
   LEDGER_WRITE = 'ledger:write',
   CARDS_READ = 'cards:read',
   CARDS_WRITE = 'cards:write',
+  IMPORT_READ = 'import:read',
+  IMPORT_WRITE = 'import:write',
   PROFILE = 'profile',
   /** Operators only (rebuilds, replays); never granted to a user session. */
   ADMIN = 'admin',

@@ -8,6 +8,8 @@ import { PaymentTransfers } from './cards/payment-transfer';
 import { PurchaseSync } from './cards/purchase-sync';
 import { CategoryService } from './categories/category.service';
 import { EntryService } from './entries/entry.service';
+import { ImportBooking } from './import/import-booking';
+import { importHandlers } from './import/import.consumer';
 import { Materializer } from './recurrences/materialize';
 import { RecurrenceRepository } from './recurrences/recurrence.repository';
 import { RecurrenceScheduler } from './recurrences/recurrence.scheduler';
@@ -33,6 +35,8 @@ export interface CoreServices {
   cardAccounts: CardAccounts;
   cardPurchases: PurchaseSync;
   cardPayments: PaymentTransfers;
+  /** Statement rows confirmed in the import subgraph, booked as IMPORT entries. */
+  importBooking: ImportBooking;
 }
 
 export interface LedgerServices extends CoreServices {
@@ -60,6 +64,7 @@ export function createCoreServices(repos: LedgerRepositories = createRepositorie
     cardAccounts: new CardAccounts(repos.accounts, accounts),
     cardPurchases: new PurchaseSync(entries, categories),
     cardPayments: new PaymentTransfers(entries),
+    importBooking: new ImportBooking(entries, categories),
   };
 }
 
@@ -71,9 +76,9 @@ export function createServices(
   return { ...core, scheduler: new RecurrenceScheduler(runtime.orm, log, core) };
 }
 
-/** The events the ledger consumes: identity's users and cards' cards, purchases, payments. */
+/** The events the ledger consumes: identity's users, cards' cards, purchases, payments, imports. */
 export function createHandlers(core: CoreServices): HandlerMap {
-  return cardHandlers(userHandlers(core.categories), core);
+  return importHandlers(cardHandlers(userHandlers(core.categories), core), core.importBooking);
 }
 
 /** What the resolvers receive: the kit's request context with the ledger's services. */

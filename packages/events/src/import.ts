@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { isoInstant, localDate, money, uuid } from './common';
+
+export const importJobStatus = z.enum([
+  'PARSING',
+  'PREVIEW',
+  'IMPORTING',
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+]);
+
+export const importTotals = z.object({
+  rows: z.number().int().min(0),
+  new: z.number().int().min(0),
+  duplicates: z.number().int().min(0),
+  excluded: z.number().int().min(0),
+  invalid: z.number().int().min(0),
+  imported: z.number().int().min(0),
+});
+export type ImportTotalsData = z.infer<typeof importTotals>;
+
+/** One confirmed statement row, as the ledger books it (an INCOME or EXPENSE entry). */
+const importedRow = z.object({
+  rowId: uuid,
+  date: localDate,
+  // Positive: the kind says which way the money goes.
+  amount: money,
+  kind: z.enum(['INCOME', 'EXPENSE']),
+  description: z.string(),
+  // Unique per account among IMPORT entries: the bank's id (+ installment), or `row:<rowId>`.
+  externalId: z.string().min(1),
+  categoryId: uuid.nullable(),
+});
+
+export const importEvents = {
+  // Confirm publishes the included rows in chunks of at most 1,000; the ledger answers
+  // each with `ledger.import_chunk.applied` (or `.rejected`).
+  'import.rows.confirmed': z.object({
+    jobId: uuid,
+    accountId: uuid,
+    chunk: z.number().int().min(0),
+    chunks: z.number().int().positive(),
+    rows: z.array(importedRow).min(1).max(1000),
+  }),
+  // A job's status and totals as they change (the router's `importJobUpdated`).
+  'import.job.updated': z.object({
+    jobId: uuid,
+    status: importJobStatus,
+    totals: importTotals,
+    // 0..1 while parsing or importing; 1 once finished.
+    progress: z.number().min(0).max(1),
+    updatedAt: isoInstant,
+  }),
+} as const;
+
+export type ImportEventType = keyof typeof importEvents;
+export type ImportEventData<T extends ImportEventType> = z.infer<(typeof importEvents)[T]>;
+export const importSubjects = Object.keys(importEvents) as ImportEventType[];

@@ -1,0 +1,231 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  PassThrough,
+  pipeline,
+  Transform,
+  type Readable,
+  type TransformCallback,
+} from 'node:stream';
+import busboy from 'busboy';
+import { GraphQLError } from 'graphql';
+import { Pool } from 'undici';
+import { Scope, type Handler, type Logger } from '@saldo/kit';
+import type { Authenticator } from './auth/authenticate';
+import type { RouterCaller } from './auth/caller';
+import type { InternalTokenMinter } from './auth/internal-tokens';
+
+export interface UploadRouteOptions {
+  /** The import subgraph's base URL (`http://127.0.0.1:4005`), or null when it is not composed. */
+  importUrl: string | null;
+  maxBytes: number;
+  authenticate: Authenticator;
+  mint: InternalTokenMinter;
+  rateLimit: (key: string) => void;
+  log: Logger;
+}
+
+class UploadError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const tooLarge = (max: number) =>
+  new UploadError(413, 'PAYLOAD_TOO_LARGE', `The file is larger than ${max} bytes`);
+
+/** Passes bytes through, failing the stream once more than `max` went by. */
+class ByteCap extends Transform {
+  private seen = 0;
+  constructor(private readonly max: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.max) done(tooLarge(this.max));
+    else done(null, chunk);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, close = false): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  const headers: Record<string, string | number> = {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  };
+  if (close) headers['connection'] = 'close';
+  res.writeHead(status, headers);
+  res.end(text);
+}
+
+const errorBody = (code: string, message: string) => ({
+  errors: [{ message, extensions: { code } }],
+});
+
+/** The caller, who must hold `import:write`; GraphQL auth errors become HTTP ones. */
+async function authorise(options: UploadRouteOptions, req: IncomingMessage): Promise<RouterCaller> {
+  let caller: RouterCaller;
+  try {
+    caller = await options.authenticate(req.headers.authorization);
+  } catch (error) {
+    if (error instanceof GraphQLError) throw new UploadError(401, 'UNAUTHENTICATED', error.message);
+    throw error;
+  }
+  if (!caller.userId) throw new UploadError(401, 'UNAUTHENTICATED', 'Sign in first');
+  if (!caller.scopes.has(Scope.IMPORT_WRITE)) {
+    throw new UploadError(403, 'FORBIDDEN', 'Missing scope: import:write');
+  }
+  try {
+    options.rateLimit(caller.userId);
+  } catch (error) {
+    if (error instanceof GraphQLError) throw new UploadError(429, 'RATE_LIMITED', error.message);
+    throw error;
+  }
+  return caller;
+}
+
+interface FilePart {
+  stream: Readable;
+  filename: string;
+  contentType: string;
+}
+
+/** The one file of a multipart body, or the raw body (`x-filename` names it). */
+function filePart(req: IncomingMessage, maxBytes: number): Promise<FilePart> {
+  const type = req.headers['content-type'] ?? 'application/octet-stream';
+  if (!type.toLowerCase().startsWith('multipart/form-data')) {
+    const name = req.headers['x-filename'];
+    return Promise.resolve({
+      stream: req,
+      filename: (Array.isArray(name) ? name[0] : name) ?? 'upload',
+      contentType: type,
+    });
+  }
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      // Browsers send the part's filename as raw UTF-8.
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { files: 1, fields: 20, parts: 25 },
+      });
+    } catch {
+      reject(new UploadError(400, 'BAD_REQUEST', 'Malformed multipart body'));
+      return;
+    }
+    // The file's bytes go on as they arrive, but its end waits for the end of the form:
+    // a second file (or a broken form) aborts the upload before the subgraph commits it.
+    const out = new PassThrough();
+    // Its failure is read through the pipeline below (it may come before that exists).
+    out.on('error', () => undefined);
+    let found = false;
+    let failure: UploadError | null = null;
+    const fail = (error: UploadError) => {
+      failure ??= error;
+      if (found) out.destroy(failure);
+      else reject(failure);
+    };
+    parser.on('file', (_field, stream, info) => {
+      found = true;
+      stream.pipe(out, { end: false });
+      resolve({ stream: out, filename: info.filename || 'upload', contentType: info.mimeType });
+    });
+    parser.on('filesLimit', () => fail(new UploadError(400, 'BAD_REQUEST', 'Send one file')));
+    parser.on('error', (error: unknown) =>
+      fail(
+        error instanceof UploadError
+          ? error
+          : new UploadError(400, 'BAD_REQUEST', 'Malformed multipart body'),
+      ),
+    );
+    parser.on('close', () => {
+      if (!found) fail(new UploadError(400, 'BAD_REQUEST', 'The form has no file part'));
+      else if (!failure) out.end();
+    });
+    // Headers and boundaries aside, the body is the file: refuse what cannot fit.
+    req
+      .pipe(new ByteCap(maxBytes + 64 * 1024))
+      .on('error', (e) => parser.destroy(e))
+      .pipe(parser);
+  });
+}
+
+/**
+ * `POST /uploads`: streams the file to the import subgraph's `POST /files` with the
+ * caller's internal token (never more than a stream buffer of it in memory here), capped
+ * at `maxBytes` (413). Answers what the subgraph answers: 201 `{ fileId, filename, size, sha256 }`.
+ */
+export function uploadsRoute(options: UploadRouteOptions): {
+  handler: Handler;
+  close(): Promise<void>;
+} {
+  const pool = options.importUrl ? new Pool(options.importUrl, { connections: 16 }) : null;
+  const handler: Handler = async (req, res) => {
+    try {
+      if (!pool) throw new UploadError(503, 'UNAVAILABLE', 'Uploads are not served here');
+      const caller = await authorise(options, req);
+      if (Number(req.headers['content-length'] ?? 0) > options.maxBytes + 64 * 1024) {
+        throw tooLarge(options.maxBytes);
+      }
+      const part = await filePart(req, options.maxBytes);
+      // Set from stream callbacks: an object, so the checks below are not narrowed away.
+      const cap: { error: Error | null } = { error: null };
+      const capped = new ByteCap(options.maxBytes);
+      capped.on('error', (error) => (cap.error = error));
+      if (part.stream === req) {
+        // Not pipeline(): it would destroy the request, and with it the socket the 413 goes on.
+        req.on('error', (error) => capped.destroy(error));
+        req.pipe(capped);
+      } else {
+        pipeline(part.stream, capped, () => undefined);
+      }
+      const token = await options.mint('import', caller);
+      const requestId = req.headers['x-request-id'];
+      const answer = await pool
+        .request({
+          path: '/files',
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': part.contentType,
+            'x-filename': encodeURIComponent(part.filename),
+            ...(typeof requestId === 'string' ? { 'x-request-id': requestId } : {}),
+          },
+          body: capped,
+        })
+        .catch((error: unknown) => {
+          throw cap.error ?? error;
+        });
+      const text = await answer.body.text();
+      if (cap.error) throw cap.error;
+      res.writeHead(answer.statusCode, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(text);
+    } catch (error) {
+      if (!(error instanceof UploadError)) {
+        options.log.error({ err: error }, 'upload failed');
+        send(res, 502, errorBody('INTERNAL_SERVER_ERROR', 'The upload could not be stored'), true);
+      } else {
+        send(res, error.status, errorBody(error.code, error.message), error.status === 413);
+      }
+      discard(req, options.maxBytes);
+    }
+  };
+  return { handler, close: async () => pool?.close() };
+}
+
+/** Reads what the client still sends (so it sees the answer), up to a bound, then hangs up. */
+function discard(req: IncomingMessage, bound: number): void {
+  if (req.readableEnded) return;
+  let extra = 0;
+  req.unpipe();
+  req.on('data', (chunk: Buffer) => {
+    extra += chunk.length;
+    if (extra > bound) req.destroy();
+  });
+  req.resume();
+}
