@@ -23,7 +23,8 @@ import { startRouter, type Router } from '../src/app';
 import { composeSupergraph, subgraphSources } from '../src/compose';
 import { configSchema, type RouterConfig } from '../src/config';
 
-export type SubgraphName = 'identity' | 'ledger' | 'consolidation' | 'cards' | 'import' | 'notifications';
+export type SubgraphName =
+  'identity' | 'ledger' | 'consolidation' | 'cards' | 'import' | 'notifications';
 export type Starter = (config: never, database: string) => Promise<Subgraph<unknown>>;
 
 const STARTERS: Record<SubgraphName, Starter> = {

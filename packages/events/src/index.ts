@@ -33,7 +33,14 @@ export type EventType = keyof EventCatalog;
 export type EventData<T extends EventType> = z.infer<EventCatalog[T]>;
 
 /** Producing domains, one stream each: `LEDGER` holds `ledger.>`. Only domains whose subgraph exists. */
-export const DOMAINS = ['identity', 'ledger', 'consolidation', 'cards', 'import', 'notifications'] as const;
+export const DOMAINS = [
+  'identity',
+  'ledger',
+  'consolidation',
+  'cards',
+  'import',
+  'notifications',
+] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export function domainOf(type: string): Domain {

@@ -1,4 +1,4 @@
-import { newId } from '@saldo/kit';
+import { newId, query } from '@saldo/kit';
 import type { EventData } from '@saldo/events';
 import { publishAs, publishedEvents, waitForHandled } from '@saldo/kit/testing';
 import { startLedgerForTest, BALANCE_MISMATCHES, type Ledger } from './harness';
@@ -65,11 +65,12 @@ describe("the ledger's side of imports (confirmed chunks in, IMPORT entries and 
     };
     await send(ana.userId, chunk);
     await send(ana.userId, chunk); // a new event id: the inbox cannot tell, the externalId can
-    const entries = await ledger.sql<{
+    const entries = await query<{
       external_id: string;
       source: string;
       category_id: string | null;
     }>(
+      ledger.em(),
       'select external_id, source, category_id from entries where account_id = ? order by external_id',
       [account.id],
     );
@@ -83,7 +84,7 @@ describe("the ledger's side of imports (confirmed chunks in, IMPORT entries and 
       { jobId, chunk: 0, created: 3, existing: 0 },
       { jobId, chunk: 0, created: 0, existing: 3 },
     ]);
-    expect(await ledger.sql(BALANCE_MISMATCHES)).toEqual([]);
+    expect(await query(ledger.em(), BALANCE_MISMATCHES)).toEqual([]);
   });
 
   it('lets two accounts hold the same bank id', async () => {
@@ -99,7 +100,7 @@ describe("the ledger's side of imports (confirmed chunks in, IMPORT entries and 
         rows: [row('SAME')],
       });
     }
-    const rows = await ledger.sql('select id from entries where external_id = ?', ['SAME']);
+    const rows = await query(ledger.em(), 'select id from entries where external_id = ?', ['SAME']);
     expect(rows).toHaveLength(2);
   });
 
@@ -112,6 +113,8 @@ describe("the ledger's side of imports (confirmed chunks in, IMPORT entries and 
     const { applied, rejected } = await answers(jobId);
     expect(applied).toEqual([]);
     expect(rejected).toEqual([{ jobId, chunk: 0, code: 'NOT_FOUND', reason: expect.any(String) }]);
-    expect(await ledger.sql('select id from entries where account_id = ?', [bobs.id])).toEqual([]);
+    expect(
+      await query(ledger.em(), 'select id from entries where account_id = ?', [bobs.id]),
+    ).toEqual([]);
   });
 });
