@@ -70,7 +70,21 @@ const partial = (name: string, unique: boolean, on: string, where: string) => ({
   partial('entries_idempotency', true, '(user_id, idempotency_key)', 'idempotency_key is not null'),
 )
 @Index(
-  partial('entries_external', true, '(user_id, source, external_id)', 'external_id is not null'),
+  partial(
+    'entries_external',
+    true,
+    '(user_id, source, external_id)',
+    "external_id is not null and source <> 'IMPORT'",
+  ),
+)
+// Imported entries: the bank's id is unique per account (migration 0004).
+@Index(
+  partial(
+    'entries_import_external',
+    true,
+    '(account_id, external_id)',
+    "external_id is not null and source = 'IMPORT'",
+  ),
 )
 @Index(
   partial(
