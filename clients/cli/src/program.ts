@@ -3,6 +3,7 @@ import { cardCommands } from './commands/cards';
 import { cashflowCommands } from './commands/cashflow';
 import { importCommands } from './commands/import';
 import { ledgerCommands } from './commands/ledger';
+import { notificationCommands } from './commands/notifications';
 import { sessionCommands } from './commands/session';
 import { watchCommands } from './commands/watch';
 import { Context, DEFAULT_URL, type GlobalOptions, type Io } from './context';
@@ -53,6 +54,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   cashflowCommands(program, run);
   watchCommands(program, run);
   importCommands(program, run);
+  notificationCommands(program, run);
   return program;
 }
 
