@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { waitFor } from '@saldo/kit/testing';
 import { useStack, waitForSubscriptions } from '@saldo/router/test/harness';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -171,10 +172,41 @@ describe('dashboard in chromium', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor(WAIT);
     expect(await page.evaluate(() => window.localStorage.getItem('saldo.tokens'))).toBeNull();
+    // Signed out, the page follows nothing any more.
+    await waitFor(() => router.live.subscriptions === 0, {
+      what: 'no live subscriptions',
+      timeoutMs: 30_000,
+    });
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('correct horse battery 9');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await waitForBalance(page, 'Nubank', 'R$2,188.66');
+    await waitForSubscriptions(router, 1);
+
+    // Idempotent submit: the first createEntry is booked but its answer is lost on the way
+    // back; submitting the same draft again answers the first booking instead of a second.
+    let dropped = 0;
+    await page.route('**/graphql', async (route) => {
+      if (dropped === 0 && route.request().postData()?.includes('DashCreateEntry')) {
+        dropped += 1;
+        await route.fetch(); // reaches the router: the entry is booked
+        await route.abort('failed');
+      } else await route.continue();
+    });
+    const entryForm = page.getByRole('form', { name: 'New entry' });
+    await entryForm.getByLabel('Amount').fill('10.00');
+    await entryForm.getByLabel('Description').fill('Twice');
+    await entryForm.getByRole('button', { name: 'Add' }).click();
+    await entryForm.getByRole('alert').waitFor(WAIT);
+    expect(dropped).toBe(1);
+    await entryForm.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('cell', { name: 'Twice' }).waitFor(WAIT);
+    await waitForBalance(page, 'Nubank', 'R$2,178.66');
+    const twice = await api.ok<{ entries: { edges: unknown[] } }>(
+      '{ entries(first: 50, filter: { search: "Twice" }) { edges { cursor } } }',
+    );
+    expect(twice.entries.edges).toHaveLength(1);
+    expect(await page.getByRole('cell', { name: 'Twice' }).count()).toBe(1);
 
     expect(pageErrors).toEqual([]);
     await context.close();
