@@ -20,6 +20,7 @@ import { createInternalTokenMinter } from './auth/internal-tokens';
 import { SUPERGRAPH_FILE } from './compose';
 import type { RouterConfig } from './config';
 import type { RouterContext } from './context';
+import { DASHBOARD_DIST, withDashboard } from './dashboard';
 import { SubgraphDataSource } from './data-source';
 import { createGraphqlServer, parseUrls, subgraphUrls } from './graphql-server';
 import { LiveHub } from './live/hub';
@@ -155,14 +156,18 @@ async function start(config: RouterConfig, log: Logger, resources: Resources): P
   const http = new HttpService({
     port: config.PORT,
     log,
-    routes: {
-      ...serviceRoutes({
-        graphql,
-        checks: async () => ({ nats: await messaging.ping(), supergraph: apiSchema() !== null }),
-        metrics: metrics.registry,
-      }),
-      'POST /uploads': uploads.handler,
-    },
+    // The built dashboard (clients/dashboard/dist) at `/`, same origin as /graphql.
+    routes: withDashboard(
+      {
+        ...serviceRoutes({
+          graphql,
+          checks: async () => ({ nats: await messaging.ping(), supergraph: apiSchema() !== null }),
+          metrics: metrics.registry,
+        }),
+        'POST /uploads': uploads.handler,
+      },
+      config.DASHBOARD_DIR ?? DASHBOARD_DIST,
+    ),
   });
   resources.add('http', http, (h) => (h.server.listening ? h.close() : undefined));
 

@@ -11,6 +11,8 @@ export const configSchema = baseConfigSchema
     INTERNAL_JWT_PRIVATE_KEY: z.string().min(1),
     INTERNAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(300).default(60),
     SUPERGRAPH_PATH: z.string().optional(),
+    // The built dashboard served at `/`; defaults to clients/dashboard/dist in the workspace.
+    DASHBOARD_DIR: z.string().optional(),
     // `identity=http://identity:4001/graphql,ledger=...`: overrides the composed URLs.
     SUBGRAPH_URLS: z.string().default(''),
     ACCESS_TOKEN_ISSUER: z.string().default('saldo-identity'),
