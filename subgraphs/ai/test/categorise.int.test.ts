@@ -116,9 +116,9 @@ describe('categorisation', () => {
 
   it('lets rules beat the model; rules are per user', async () => {
     const gifts = newId();
-    const created = await ai.t.client.as(alice).ok<{ createCategoryRule: { id: string } }>(
-      CREATE_RULE,
-      {
+    const created = await ai.t.client
+      .as(alice)
+      .ok<{ createCategoryRule: { id: string } }>(CREATE_RULE, {
         input: {
           categoryId: gifts,
           conditions: [
@@ -126,9 +126,11 @@ describe('categorisation', () => {
             { field: 'AMOUNT', operator: 'GREATER_THAN', value: '100' },
           ],
         },
-      },
-    );
-    const r = await suggest(alice, [expense('PAG*IFOOD 1', '150.00'), expense('PAG*IFOOD 1', '40')]);
+      });
+    const r = await suggest(alice, [
+      expense('PAG*IFOOD 1', '150.00'),
+      expense('PAG*IFOOD 1', '40'),
+    ]);
     expect(r.suggestCategories.map((s) => s && [s.category.id, s.source, s.confidence])).toEqual([
       [gifts, 'RULE', 1],
       [food, 'MODEL', expect.any(Number)],
@@ -136,7 +138,9 @@ describe('categorisation', () => {
     const bobs = await suggest(bob, [expense('PAG*IFOOD 1', '150.00')]);
     expect(bobs.suggestCategories).toEqual([null]);
 
-    const list = await ai.t.client.as(bob).ok<{ categoryRules: unknown[] }>('{ categoryRules { id } }');
+    const list = await ai.t.client
+      .as(bob)
+      .ok<{ categoryRules: unknown[] }>('{ categoryRules { id } }');
     expect(list.categoryRules).toEqual([]);
     const id = created.createCategoryRule.id;
     const foreign = await ai.t.client
@@ -150,7 +154,12 @@ describe('categorisation', () => {
       `mutation($id: ID!, $input: UpdateCategoryRuleInput!) {
         updateCategoryRule(id: $id, input: $input) { conditions { value } }
       }`,
-      { id, input: { conditions: [{ field: 'DESCRIPTION', operator: 'STARTS_WITH', value: 'PAG*IFOOD' }] } },
+      {
+        id,
+        input: {
+          conditions: [{ field: 'DESCRIPTION', operator: 'STARTS_WITH', value: 'PAG*IFOOD' }],
+        },
+      },
     );
     expect(updated.updateCategoryRule.conditions).toEqual([{ value: 'PAG*IFOOD' }]);
     const now = await suggest(alice, [expense('PAG*IFOOD 1', '40')]);
@@ -170,7 +179,10 @@ describe('categorisation', () => {
     });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     const regex = await ai.t.client.as(alice).request(CREATE_RULE, {
-      input: { categoryId: food, conditions: [{ field: 'DESCRIPTION', operator: 'MATCHES', value: '(' }] },
+      input: {
+        categoryId: food,
+        conditions: [{ field: 'DESCRIPTION', operator: 'MATCHES', value: '(' }],
+      },
     });
     expect(errorCode(regex)).toBe('BAD_USER_INPUT');
     const tooMany = await ai.t.client

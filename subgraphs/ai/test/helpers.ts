@@ -1,6 +1,11 @@
 import type { EntrySnapshot } from '@saldo/events';
 import { newId } from '@saldo/kit';
-import { publishAs, startTestSubgraph, waitForHandled, type TestSubgraph } from '@saldo/kit/testing';
+import {
+  publishAs,
+  startTestSubgraph,
+  waitForHandled,
+  type TestSubgraph,
+} from '@saldo/kit/testing';
 import type { EventData, EventType } from '@saldo/events';
 import { startAi, type Ai } from '../src/app';
 import type { AiConfig } from '../src/config';
@@ -12,7 +17,10 @@ export interface TestAi {
   stop(): Promise<void>;
 }
 
-export async function startAiForTest(name: string, config: Partial<AiConfig> = {}): Promise<TestAi> {
+export async function startAiForTest(
+  name: string,
+  config: Partial<AiConfig> = {},
+): Promise<TestAi> {
   const t = await startTestSubgraph<Ai, AiConfig>(name, (c, db) => startAi(c, db), config);
   for (const domain of ['identity', 'ledger'] as const) {
     await t.subgraph.messaging.ensureDomainStream(domain);

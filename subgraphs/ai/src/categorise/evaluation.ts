@@ -44,15 +44,36 @@ const T = (
 
 export const TEMPLATES: Template[] = [
   T('food', ['IFOOD', 'IFD*IFOOD', 'RAPPI', 'UBER EATS'], [25, 120], 10),
-  T('food', ['PADARIA BOM PAO', 'PADARIA PAO NOSSO', 'RESTAURANTE SABOR CASEIRO'], [8, 90], 6, false),
+  T(
+    'food',
+    ['PADARIA BOM PAO', 'PADARIA PAO NOSSO', 'RESTAURANTE SABOR CASEIRO'],
+    [8, 90],
+    6,
+    false,
+  ),
   T('food', ['MC DONALDS', 'BURGER KING', 'STARBUCKS', 'OUTBACK STEAKHOUSE'], [20, 180], 4),
-  T('groceries', ['PAO DE ACUCAR', 'CARREFOUR HIPER', 'ASSAI ATACADISTA', 'TESCO STORES', 'LIDL'], [60, 650], 9),
+  T(
+    'groceries',
+    ['PAO DE ACUCAR', 'CARREFOUR HIPER', 'ASSAI ATACADISTA', 'TESCO STORES', 'LIDL'],
+    [60, 650],
+    9,
+  ),
   T('groceries', ['HORTIFRUTI DONA MARIA', 'SACOLAO DO BAIRRO'], [15, 80], 3, false),
   T('transport', ['UBER *TRIP', 'UBER DO BRASIL', '99 POP', '99APP', 'CABIFY'], [9, 70], 9),
   T('transport', ['POSTO SHELL', 'AUTO POSTO IPIRANGA', 'POSTO PETROBRAS'], [80, 320], 5),
   T('transport', ['ESTAPAR ESTACIONAMENTO', 'SEM PARAR'], [10, 60], 2, false),
-  T('subscriptions', ['NETFLIX.COM', 'SPOTIFY', 'DISNEY PLUS', 'AMAZON PRIME', 'GLOBOPLAY'], [10, 60], 6),
-  T('health', ['DROGASIL', 'DROGA RAIA', 'DROGARIA SAO PAULO', 'PAGUE MENOS', 'BOOTS'], [12, 250], 5),
+  T(
+    'subscriptions',
+    ['NETFLIX.COM', 'SPOTIFY', 'DISNEY PLUS', 'AMAZON PRIME', 'GLOBOPLAY'],
+    [10, 60],
+    6,
+  ),
+  T(
+    'health',
+    ['DROGASIL', 'DROGA RAIA', 'DROGARIA SAO PAULO', 'PAGUE MENOS', 'BOOTS'],
+    [12, 250],
+    5,
+  ),
   T('health', ['CLINICA SORRISO ODONTO', 'LAB EXAMES VIDA'], [100, 600], 2, false),
   T('bills', ['VIVO FIBRA', 'CLARO NET', 'ENEL DISTRIBUICAO', 'SABESP', 'COMGAS'], [60, 400], 5),
   T('fees', ['TARIFA PACOTE SERVICOS', 'TARIFA TED', 'ANUIDADE CARTAO'], [5, 45], 3),
@@ -66,7 +87,16 @@ export const TEMPLATES: Template[] = [
 ];
 
 const PREFIXES = ['', '', '', 'PAG*', 'MP*', 'PP*', 'EC *', 'PICPAY*'];
-const CITIES = ['', '', 'SAO PAULO BR', 'RIO DE JANEIRO', 'CURITIBA PR', 'BELO HORIZONTE MG', 'LONDON GB', 'BR'];
+const CITIES = [
+  '',
+  '',
+  'SAO PAULO BR',
+  'RIO DE JANEIRO',
+  'CURITIBA PR',
+  'BELO HORIZONTE MG',
+  'LONDON GB',
+  'BR',
+];
 
 export interface EvaluationLine extends LabelledExample {
   wellKnown: boolean;

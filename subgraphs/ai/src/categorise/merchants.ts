@@ -76,12 +76,24 @@ const KNOWN: [RegExp, string, MerchantGroup][] = [
   [/\bVODAFONE\b/, 'Vodafone', 'TELECOM'],
   [/\bENEL\b|\bCEMIG\b|\bCOPEL\b|\bLIGHT\b|\bSABESP\b|\bCOMGAS\b/, 'Utility', 'UTILITIES'],
   [/\bTHAMES WATER\b|\bBRITISH GAS\b|\bOCTOPUS ENERGY\b/, 'Utility', 'UTILITIES'],
-  [/\bTARIFA\b|\bANUIDADE\b|\bCESTA DE SERVICOS\b|\bMONTHLY FEE\b|\bACCOUNT FEE\b/, 'Bank fee', 'BANK_FEES'],
+  [
+    /\bTARIFA\b|\bANUIDADE\b|\bCESTA DE SERVICOS\b|\bMONTHLY FEE\b|\bACCOUNT FEE\b/,
+    'Bank fee',
+    'BANK_FEES',
+  ],
   [/\bIOF\b/, 'IOF', 'TAXES'],
   [/\bDARF\b|\bIPVA\b|\bIPTU\b|\bHMRC\b|\bCOUNCIL TAX\b/, 'Tax', 'TAXES'],
   [/\bPIX ENVIADO\b|\bPIX TRANSF\b|\bTED ENVIADA\b|\bDOC ENVIADO\b/, 'Transfer', 'TRANSFERS'],
-  [/\bAMAZON\b(?! PRIME)|\bMERCADO ?LIVRE\b|\bMAGALU\b|\bSHOPEE\b|\bALIEXPRESS\b/, 'Online shop', 'SHOPPING'],
-  [/\bLATAM\b|\bGOL LINHAS\b|\bAZUL\b|\bBOOKING\b|\bAIRBNB\b|\bRYANAIR\b|\bEASYJET\b/, 'Travel', 'TRAVEL'],
+  [
+    /\bAMAZON\b(?! PRIME)|\bMERCADO ?LIVRE\b|\bMAGALU\b|\bSHOPEE\b|\bALIEXPRESS\b/,
+    'Online shop',
+    'SHOPPING',
+  ],
+  [
+    /\bLATAM\b|\bGOL LINHAS\b|\bAZUL\b|\bBOOKING\b|\bAIRBNB\b|\bRYANAIR\b|\bEASYJET\b/,
+    'Travel',
+    'TRAVEL',
+  ],
   [/\bSALARIO\b|\bSALARY\b|\bFOLHA DE PAGAMENTO\b|\bPAYROLL\b/, 'Salary', 'SALARY'],
 ];
 

@@ -69,10 +69,18 @@ describe('CategoryModel', () => {
   it('abstains when the words are split between categories', () => {
     const model = CategoryModel.train([
       { description: 'PIX ENVIADO ANA', kind: 'EXPENSE', amountMinor: 10000n, categoryId: 'gifts' },
-      { description: 'PIX ENVIADO BRUNO', kind: 'EXPENSE', amountMinor: 10000n, categoryId: 'rent' },
+      {
+        description: 'PIX ENVIADO BRUNO',
+        kind: 'EXPENSE',
+        amountMinor: 10000n,
+        categoryId: 'rent',
+      },
     ]);
     expect(
-      model.predict({ description: 'PIX ENVIADO', kind: 'EXPENSE', amountMinor: 10000n }, THRESHOLD),
+      model.predict(
+        { description: 'PIX ENVIADO', kind: 'EXPENSE', amountMinor: 10000n },
+        THRESHOLD,
+      ),
     ).toBeNull();
   });
 });

@@ -10,7 +10,8 @@ export class SuggestionResolver {
   @Authorized(Scope.LEDGER_READ)
   @Query(() => [CategorySuggestion], {
     nullable: 'items',
-    description: 'Up to 1,000 lines (e.g. an import preview); answers in input order, null = abstain.',
+    description:
+      'Up to 1,000 lines (e.g. an import preview); answers in input order, null = abstain.',
   })
   async suggestCategories(
     @Arg('inputs', () => [SuggestCategoryInput]) inputs: SuggestCategoryInput[],

@@ -63,7 +63,11 @@ export class SuggestionService {
         };
       }
       return model.predict(
-        { description: input.description, kind: input.kind, amountMinor: approxMinor(input.amount) },
+        {
+          description: input.description,
+          kind: input.kind,
+          amountMinor: approxMinor(input.amount),
+        },
         this.minConfidence,
       );
     });

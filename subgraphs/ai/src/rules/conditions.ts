@@ -102,8 +102,7 @@ function matchesOne(c: Condition, subject: RuleSubject): boolean {
       .toUpperCase()
       .trim();
   const value = fold(c.value);
-  const haystacks =
-    c.field === RuleField.DESCRIPTION ? [fold(raw), normalise(raw)] : [fold(raw)];
+  const haystacks = c.field === RuleField.DESCRIPTION ? [fold(raw), normalise(raw)] : [fold(raw)];
   return haystacks.some((h) =>
     c.operator === RuleOperator.CONTAINS
       ? h.includes(value)

@@ -6,7 +6,9 @@ import { CategoryRule, CreateCategoryRuleInput, UpdateCategoryRuleInput } from '
 @Resolver(() => CategoryRule)
 export class RuleResolver {
   @Authorized(Scope.LEDGER_READ)
-  @Query(() => [CategoryRule], { description: 'Your category rules, oldest (first applied) first.' })
+  @Query(() => [CategoryRule], {
+    description: 'Your category rules, oldest (first applied) first.',
+  })
   async categoryRules(@Ctx() ctx: AiContext): Promise<CategoryRule[]> {
     return (await ctx.services.rules.list(ctx.em, userOf(ctx))).map((r) => CategoryRule.from(r));
   }
