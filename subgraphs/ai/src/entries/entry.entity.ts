@@ -1,0 +1,40 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** The ledger's entry as the classifier needs it (learnt from ledger.entry.* events). */
+@Entity({ tableName: 'entries' })
+@Index({ name: 'entries_user', properties: ['userId'] })
+export class EntryEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  userId!: string;
+
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'text' })
+  kind!: string;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  /** Minor units, positive. */
+  @Property({ type: 'bigint' })
+  amount!: bigint;
+
+  @Property({ type: 'character', length: 3 })
+  currency!: string;
+
+  @Property({ type: 'uuid' })
+  accountId!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  categoryId: string | null = null;
+
+  @Property({ type: 'boolean', default: false })
+  deleted = false;
+
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,93 @@
+import type { EntrySnapshot } from '@saldo/events';
+import { formatAmount, parseAmount, query, type EntityManager } from '@saldo/kit';
+import type { EntryKind, LabelledExample } from '../categorise/model';
+
+export interface EntryRow {
+  id: string;
+  userId: string;
+  kind: EntryKind;
+  description: string;
+  amount: string;
+  accountId: string;
+  categoryId: string | null;
+}
+
+/** The read model of the ledger's entries; every read is scoped to one user. */
+export const entries = {
+  /** Keeps the highest version seen; an older or repeated one changes nothing. */
+  async upsert(em: EntityManager, e: EntrySnapshot): Promise<void> {
+    await query(
+      em,
+      `insert into entries (id, user_id, version, kind, description, amount, currency,
+                            account_id, category_id, deleted, updated_at)
+       values (?::uuid, ?::uuid, ?, ?, ?, ?::bigint, ?, ?::uuid, ?::uuid, ?, ?::timestamptz)
+       on conflict (id) do update set
+         version = excluded.version, kind = excluded.kind, description = excluded.description,
+         amount = excluded.amount, currency = excluded.currency, account_id = excluded.account_id,
+         category_id = excluded.category_id, deleted = excluded.deleted,
+         updated_at = excluded.updated_at
+       where entries.version < excluded.version and entries.user_id = excluded.user_id`,
+      [
+        e.id,
+        e.userId,
+        e.version,
+        e.kind,
+        e.description,
+        parseAmount(e.amount.amount, e.amount.currency).toString(),
+        e.amount.currency,
+        e.accountId,
+        e.categoryId,
+        e.deleted,
+        e.updatedAt,
+      ],
+    );
+  },
+
+  /** The user's categorised, live entries: what the user's model learns from. */
+  async labelled(em: EntityManager, userId: string): Promise<LabelledExample[]> {
+    const rows = await query<{
+      description: string;
+      kind: EntryKind;
+      amount: string;
+      category_id: string;
+    }>(
+      em,
+      `select description, kind, amount, category_id from entries
+       where user_id = ?::uuid and category_id is not null and not deleted`,
+      [userId],
+    );
+    return rows.map((r) => ({
+      description: r.description,
+      kind: r.kind,
+      amountMinor: BigInt(r.amount),
+      categoryId: r.category_id,
+    }));
+  },
+
+  /** The user's live entries among `ids` (another user's ids are simply absent). */
+  async byIds(em: EntityManager, userId: string, ids: readonly string[]): Promise<EntryRow[]> {
+    const rows = await query<{
+      id: string;
+      kind: EntryKind;
+      description: string;
+      amount: string;
+      currency: string;
+      account_id: string;
+      category_id: string | null;
+    }>(
+      em,
+      `select id, kind, description, amount, currency, account_id, category_id from entries
+       where user_id = ?::uuid and id = any(?::uuid[]) and not deleted`,
+      [userId, ids],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      userId,
+      kind: r.kind,
+      description: r.description,
+      amount: formatAmount(BigInt(r.amount), r.currency),
+      accountId: r.account_id,
+      categoryId: r.category_id,
+    }));
+  },
+};
