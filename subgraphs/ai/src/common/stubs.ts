@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 // Entities of other subgraphs; their owners resolve the rest.
 
-@ObjectType('Category', { description: 'A ledger category (the ledger resolves it).' })
+@ObjectType('Category')
 @Directive('@key(fields: "id", resolvable: false)')
 export class CategoryRef {
   @Field(() => ID)
