@@ -12,7 +12,7 @@ describe('schema.graphql', () => {
   });
 
   it("names exactly the scopes createApiKey accepts in its argument's description", () => {
-    const named = /"""Any of ([^"]*)\."""\s*scopes:/.exec(sdl())?.[1]?.split(', ');
+    const named = /"""\s*Any of ([^"]*?)\.\s*"""\s*scopes:/.exec(sdl())?.[1]?.split(', ');
     expect(named).toEqual([...API_KEY_SCOPES]);
     expect(parseScopes(named!)).toEqual(named);
   });
