@@ -23,7 +23,7 @@ describe('event catalog', () => {
     expect(isEventType('ledger.entry.created')).toBe(true);
     expect(isEventType('ledger.entry.exploded')).toBe(false);
     expect(isEventType('toString')).toBe(false);
-    expect(() => domainOf('billing.file.parsed')).toThrow(/no known domain/);
+    expect(() => domainOf('payroll.file.parsed')).toThrow(/no known domain/);
   });
 
   it("lists each domain file's subjects", () => {

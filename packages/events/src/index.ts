@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { billingEvents } from './billing';
 import { cardsEvents } from './cards';
 import { consolidationEvents } from './consolidation';
 import { identityEvents, identitySecretEvents } from './identity';
@@ -6,6 +7,7 @@ import { importEvents } from './import';
 import { ledgerEvents } from './ledger';
 import { notificationsEvents } from './notifications';
 
+export * from './billing';
 export * from './common';
 export * from './cards';
 export * from './consolidation';
@@ -26,6 +28,7 @@ export const eventCatalog = {
   ...cardsEvents,
   ...importEvents,
   ...notificationsEvents,
+  ...billingEvents,
 } as const;
 
 export type EventCatalog = typeof eventCatalog;
@@ -40,6 +43,7 @@ export const DOMAINS = [
   'cards',
   'import',
   'notifications',
+  'billing',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
 

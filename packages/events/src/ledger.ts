@@ -90,6 +90,16 @@ export const ledgerEvents = {
     code: z.string(),
     reason: z.string(),
   }),
+  // The answers to `billing.charge.paid`: the INCOME entry booked (or already there), or why not.
+  'ledger.charge_payment.booked': z.object({
+    chargeId: uuid,
+    entryId: uuid,
+  }),
+  'ledger.charge_payment.rejected': z.object({
+    chargeId: uuid,
+    code: z.string(),
+    reason: z.string(),
+  }),
   'ledger.budget.exceeded': z.object({
     categoryId: uuid,
     month,

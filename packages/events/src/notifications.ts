@@ -15,6 +15,23 @@ const notification = z.object({
 export const notificationsEvents = {
   // A new notification in a user's inbox (what `notificationReceived` streams).
   'notifications.notification.created': z.object({ notification }),
+  // Outcomes of `billing.charge_emails.requested` emails, at most 1,000 per event, published
+  // as deliveries settle: SENT once the SMTP server accepted it, FAILED once retries ran out.
+  // The envelope's userId is the beneficiary's.
+  'notifications.charge_emails.delivered': z.object({
+    results: z
+      .array(
+        z.object({
+          chargeId: uuid,
+          attempt: z.number().int().min(1),
+          outcome: z.enum(['SENT', 'FAILED']),
+          reason: z.string().nullable(),
+          at: isoInstant,
+        }),
+      )
+      .min(1)
+      .max(1000),
+  }),
 } as const;
 
 export type NotificationsEventType = keyof typeof notificationsEvents;

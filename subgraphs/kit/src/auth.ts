@@ -22,6 +22,8 @@ export enum Scope {
   CARDS_WRITE = 'cards:write',
   IMPORT_READ = 'import:read',
   IMPORT_WRITE = 'import:write',
+  BILLING_READ = 'billing:read',
+  BILLING_WRITE = 'billing:write',
   PROFILE = 'profile',
   /** Operators only (rebuilds, replays); never granted to a user session. */
   ADMIN = 'admin',

@@ -10,6 +10,8 @@ export const API_KEY_SCOPES: readonly string[] = [
   Scope.CARDS_WRITE,
   Scope.IMPORT_READ,
   Scope.IMPORT_WRITE,
+  Scope.BILLING_READ,
+  Scope.BILLING_WRITE,
 ];
 
 // `saldo_<12 hex: prefix, stored in clear to find the row>_<43 chars: 256 random bits>`.
