@@ -44,7 +44,7 @@ export const entrySnapshot = z.object({
   toAccountId: uuid.nullable(),
   categoryId: uuid.nullable(),
   tags: z.array(z.string()),
-  source: z.enum(['MANUAL', 'IMPORT', 'CARDS', 'RECURRENCE']),
+  source: z.enum(['MANUAL', 'IMPORT', 'CARDS', 'RECURRENCE', 'BILLING']),
   externalId: z.string().nullable(),
   // Postings on real accounts (asset/liability); empty while the entry is PENDING or deleted.
   postings: z.array(posting),
@@ -71,7 +71,7 @@ export const ledgerEvents = {
   // would overdraw its account; the requester matches it by source + externalId.
   'ledger.entry.rejected': z.object({
     userId: uuid,
-    source: z.enum(['MANUAL', 'IMPORT', 'CARDS', 'RECURRENCE']),
+    source: z.enum(['MANUAL', 'IMPORT', 'CARDS', 'RECURRENCE', 'BILLING']),
     externalId: z.string(),
     code: z.string(),
     reason: z.string(),

@@ -3,6 +3,7 @@ import { LedgerAccounts } from './0001-accounts';
 import { LedgerEntries } from './0002-entries';
 import { LedgerCardSync } from './0003-card-sync';
 import { LedgerImportExternal } from './0004-import-external';
+import { LedgerBillingSource } from './0005-billing-source';
 
 /** Committed migrations, applied in order on start. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'ledger-0002-entries', class: LedgerEntries },
   { name: 'ledger-0003-card-sync', class: LedgerCardSync },
   { name: 'ledger-0004-import-external', class: LedgerImportExternal },
+  { name: 'ledger-0005-billing-source', class: LedgerBillingSource },
 ];

@@ -3,6 +3,7 @@ import { AccountRepository } from './accounts/account.repository';
 import { AccountService } from './accounts/account.service';
 import { BudgetService } from './budgets/budget.service';
 import { CardAccounts } from './cards/card-account';
+import { billingHandlers, ChargePayments } from './billing/charge-payments';
 import { cardHandlers } from './cards/card.consumer';
 import { PaymentTransfers } from './cards/payment-transfer';
 import { PurchaseSync } from './cards/purchase-sync';
@@ -37,6 +38,7 @@ export interface CoreServices {
   cardPayments: PaymentTransfers;
   /** Statement rows confirmed in the import subgraph, booked as IMPORT entries. */
   importBooking: ImportBooking;
+  chargePayments: ChargePayments;
 }
 
 export interface LedgerServices extends CoreServices {
@@ -65,6 +67,7 @@ export function createCoreServices(repos: LedgerRepositories = createRepositorie
     cardPurchases: new PurchaseSync(entries, categories),
     cardPayments: new PaymentTransfers(entries),
     importBooking: new ImportBooking(entries, categories),
+    chargePayments: new ChargePayments(entries),
   };
 }
 
@@ -76,9 +79,16 @@ export function createServices(
   return { ...core, scheduler: new RecurrenceScheduler(runtime.orm, log, core) };
 }
 
-/** The events the ledger consumes: identity's users, cards' cards, purchases, payments, imports. */
+/**
+ * The events the ledger consumes: identity's users, cards' cards, purchases, payments,
+ * imports, billing's paid charges.
+ */
 export function createHandlers(core: CoreServices): HandlerMap {
-  return importHandlers(cardHandlers(userHandlers(core.categories), core), core.importBooking);
+  const handlers = importHandlers(
+    cardHandlers(userHandlers(core.categories), core),
+    core.importBooking,
+  );
+  return billingHandlers(handlers, core.chargePayments);
 }
 
 /** What the resolvers receive: the kit's request context with the ledger's services. */

@@ -197,6 +197,7 @@ export type EntryOrder =
   | 'DATE_DESC';
 
 export type EntrySource =
+  | 'BILLING'
   | 'CARDS'
   | 'IMPORT'
   | 'MANUAL'

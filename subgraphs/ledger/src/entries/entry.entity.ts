@@ -13,7 +13,7 @@ import { RecurrenceEntity } from '../recurrences/recurrence.entity';
 
 export const ENTRY_KINDS = ['INCOME', 'EXPENSE', 'TRANSFER'] as const;
 export const ENTRY_STATUSES = ['PENDING', 'POSTED'] as const;
-export const ENTRY_SOURCES = ['MANUAL', 'IMPORT', 'CARDS', 'RECURRENCE'] as const;
+export const ENTRY_SOURCES = ['MANUAL', 'IMPORT', 'CARDS', 'RECURRENCE', 'BILLING'] as const;
 
 const partial = (name: string, unique: boolean, on: string, where: string) => ({
   name,

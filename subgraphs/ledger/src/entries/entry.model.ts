@@ -18,6 +18,8 @@ export enum EntrySource {
   IMPORT = 'IMPORT',
   CARDS = 'CARDS',
   RECURRENCE = 'RECURRENCE',
+  /** A paid charge of the billing subgraph (external id `charge:<chargeId>`). */
+  BILLING = 'BILLING',
 }
 
 /** One entry as the API shows it; money is positive, the kind gives the direction. */
