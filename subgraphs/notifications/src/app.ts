@@ -1,5 +1,6 @@
 import { createSubgraph, systemClock, type Clock, type Logger, type Subgraph } from '@saldo/kit';
 import { migrations } from '../migrations';
+import { ChargeOutcomeReporter, chargeEmailHandlers } from './charges/charge-emails';
 import { notificationsSettings, type NotificationsConfig } from './config';
 import { PreferenceEntity } from './preferences/preference.entity';
 import { PushSubscriptionEntity } from './push/push.entity';
@@ -19,8 +20,8 @@ export interface StartOptions {
 
 /**
  * Starts the notifications subgraph: its database, the NOTIFICATIONS stream (the live
- * inbox events), the consumer of identity's, ledger's and cards' events, the delivery
- * worker, the bill scan and the GraphQL API. `database` overrides `saldo_notifications`.
+ * inbox events), the consumer of identity's, ledger's and cards' events and of billing's
+ * charge emails (to payers; outcomes reported back), the delivery worker, the bill scan and the GraphQL API. `database` overrides `saldo_notifications`.
  */
 export async function startNotifications(
   config: NotificationsConfig,
@@ -38,16 +39,27 @@ export async function startNotifications(
     schema: schemaOptions,
     streams: ['notifications'],
     services: (runtime) => createServices(settings, runtime, core),
-    handlers: triggerHandlers({
-      notifier: core.notifier,
-      kick: core.kick,
-      passwordResetUrl: settings.PASSWORD_RESET_URL,
-    }),
+    handlers: {
+      ...triggerHandlers({
+        notifier: core.notifier,
+        kick: core.kick,
+        passwordResetUrl: settings.PASSWORD_RESET_URL,
+      }),
+      ...chargeEmailHandlers({ kick: core.kick, clock: core.clock }),
+    },
     routes: (runtime, services) => whatsappRoutes(runtime, services, settings),
     background: (runtime, services) => {
       const stops: (() => Promise<void>)[] = [];
       if (options.dispatcher !== false) services.dispatcher.start();
       stops.push(() => services.dispatcher.stop());
+      const reporter = new ChargeOutcomeReporter(
+        runtime.orm,
+        core.clock,
+        runtime.log.child({ component: 'charge-outcomes' }),
+      );
+      stops.push(
+        startEvery(settings.CHARGE_REPORT_INTERVAL_MS, () => reporter.runOnce(), runtime.log),
+      );
       if (settings.SCHEDULER_INTERVAL_MS > 0) {
         stops.push(services.bills.start(settings.SCHEDULER_INTERVAL_MS));
         stops.push(

@@ -31,6 +31,8 @@ export const notificationsSettingsSchema = z.object({
   PASSWORD_RESET_URL: z.string().default('http://127.0.0.1:4000/reset-password?token={token}'),
   // Delivery worker: how often it looks for due deliveries (it is also woken after each commit).
   DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  // How often final charge-email outcomes are reported back to billing (batched by beneficiary).
+  CHARGE_REPORT_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   DISPATCH_BATCH: z.coerce.number().int().min(1).max(1000).default(100),
   // A claimed delivery not recorded within this long is tried again (the worker died mid-send).
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),

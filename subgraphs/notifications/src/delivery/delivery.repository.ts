@@ -12,6 +12,8 @@ export interface NewDelivery {
   lastError?: string | null;
   nextAttemptAt: Date;
   sentAt?: Date | null;
+  /** Another system's reference, reported back once the delivery is final (charge emails). */
+  ref?: Record<string, unknown> | null;
 }
 
 /** A delivery claimed by the worker: the rendered payload and how often it was tried. */
@@ -46,9 +48,9 @@ export const deliveryRepository = {
     await query(
       em,
       `insert into deliveries (id, user_id, notification_id, type, channel, target, status, payload,
-         last_error, next_attempt_at, sent_at, created_at)
+         last_error, next_attempt_at, sent_at, created_at, ref)
        select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
-         ?::jsonb[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])`,
+         ?::jsonb[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[])`,
       [
         rows.map(() => newId()),
         rows.map((r) => r.userId),
@@ -62,6 +64,7 @@ export const deliveryRepository = {
         rows.map((r) => r.nextAttemptAt),
         rows.map((r) => r.sentAt ?? null),
         rows.map(() => new Date()),
+        rows.map((r) => (r.ref ? JSON.stringify(r.ref) : null)),
       ],
     );
   },

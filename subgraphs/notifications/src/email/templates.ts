@@ -12,6 +12,8 @@ export interface EmailParts extends Message {
   language: Language;
   /** A call to action, e.g. the password-reset link. */
   action?: { label: string; url: string };
+  /** Values a reader copies whole (a boleto line, a PIX code): never wrapped. */
+  details?: { label: string; value: string }[];
   unsubscribeUrl: string | null;
 }
 
@@ -23,6 +25,7 @@ const layout = Handlebars.compile<EmailParts & { footer: string; unsubscribe: st
 <table role="presentation" width="100%" style="max-width:560px;margin:auto;background:#fff;border-radius:8px;padding:24px">
 <tr><td><h1 style="font-size:20px;margin:0 0 16px">{{title}}</h1>
 <p style="font-size:15px;line-height:1.5">{{body}}</p>
+{{#each details}}<p style="font-size:14px"><strong>{{label}}</strong><br><code style="word-break:break-all">{{value}}</code></p>{{/each}}
 {{#if action}}<p><a href="{{action.url}}" style="background:#0b7285;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none">{{action.label}}</a></p>{{/if}}
 <p style="font-size:12px;color:#7b8794;margin-top:32px">{{footer}}{{#if unsubscribeUrl}} <a href="{{unsubscribeUrl}}">{{unsubscribe}}</a>{{/if}}</p>
 </td></tr></table></body></html>`,
@@ -44,6 +47,7 @@ const FOOTER: Record<Language, { footer: string; unsubscribe: string }> = {
 function plainText(parts: EmailParts): string {
   const { footer, unsubscribe } = FOOTER[parts.language];
   const lines = [parts.title, '', wrap(parts.body)];
+  for (const d of parts.details ?? []) lines.push('', `${d.label}:`, d.value);
   if (parts.action) lines.push('', `${parts.action.label}: ${parts.action.url}`);
   lines.push('', '--', footer);
   if (parts.unsubscribeUrl) lines.push(`${unsubscribe}: ${parts.unsubscribeUrl}`);
