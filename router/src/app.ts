@@ -21,6 +21,7 @@ import { SUPERGRAPH_FILE } from './compose';
 import type { RouterConfig } from './config';
 import type { RouterContext } from './context';
 import { DASHBOARD_DIST, withDashboard } from './dashboard';
+import { boletoDownloadRoute } from './downloads';
 import { SubgraphDataSource } from './data-source';
 import { createGraphqlServer, parseUrls, subgraphUrls } from './graphql-server';
 import { LiveHub } from './live/hub';
@@ -153,6 +154,17 @@ async function start(config: RouterConfig, log: Logger, resources: Resources): P
     }),
     (u) => u.close(),
   );
+  const boletos = resources.add(
+    'boleto-downloads',
+    boletoDownloadRoute({
+      billingUrl: urls.get('billing')?.replace(/\/graphql$/, '') ?? null,
+      authenticate,
+      mint,
+      rateLimit: (key) => limiter.take(key),
+      log,
+    }),
+    (d) => d.close(),
+  );
   const http = new HttpService({
     port: config.PORT,
     log,
@@ -165,6 +177,7 @@ async function start(config: RouterConfig, log: Logger, resources: Resources): P
           metrics: metrics.registry,
         }),
         'POST /uploads': uploads.handler,
+        'GET /billing/charges/:id/boleto.pdf': boletos.handler,
       },
       config.DASHBOARD_DIR ?? DASHBOARD_DIST,
     ),

@@ -20,7 +20,15 @@ const TYPES: Record<string, string> = {
 };
 
 /** API paths the dashboard never answers, even when no route matched (they 404 as JSON). */
-const RESERVED = ['/graphql', '/uploads', '/health', '/ready', '/metrics', '/.well-known'];
+const RESERVED = [
+  '/graphql',
+  '/uploads',
+  '/billing',
+  '/health',
+  '/ready',
+  '/metrics',
+  '/.well-known',
+];
 
 function isReserved(path: string): boolean {
   return RESERVED.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));

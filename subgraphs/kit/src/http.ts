@@ -86,9 +86,59 @@ export function apolloHandler<C extends BaseContext>(
 export interface HttpServiceOptions {
   port: number;
   host?: string;
-  /** Keyed by `METHOD /path`, e.g. `GET /health`. */
+  /**
+   * Keyed by `METHOD /path`, e.g. `GET /health`. A segment `:name` matches one path segment
+   * (`GET /charges/:id/boleto.pdf`); its decoded value is in `routeParams(req)`. Exact keys win.
+   */
   routes: Record<string, Handler>;
   log: Logger;
+}
+
+const PARAMS = Symbol('routeParams');
+type WithParams = IncomingMessage & { [PARAMS]?: Record<string, string> };
+
+/** The `:name` segments the matched route captured (empty for exact routes). */
+export function routeParams(req: IncomingMessage): Record<string, string> {
+  return (req as WithParams)[PARAMS] ?? {};
+}
+
+interface Pattern {
+  method: string;
+  segments: string[];
+  handler: Handler;
+}
+
+function patternsOf(routes: Record<string, Handler>): Pattern[] {
+  return Object.keys(routes)
+    .filter((key) => key.includes('/:'))
+    .map((key) => {
+      const [method = '', path = ''] = key.split(' ');
+      return { method, segments: path.split('/'), handler: routes[key]! };
+    });
+}
+
+function matchPattern(patterns: readonly Pattern[], req: IncomingMessage, path: string) {
+  const parts = path.split('/');
+  for (const p of patterns) {
+    if (p.method !== req.method || p.segments.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const ok = p.segments.every((segment, i) => {
+      const part = parts[i]!;
+      if (!segment.startsWith(':')) return segment === part;
+      if (part === '') return false;
+      try {
+        params[segment.slice(1)] = decodeURIComponent(part);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (ok) {
+      (req as WithParams)[PARAMS] = params;
+      return p.handler;
+    }
+  }
+  return undefined;
 }
 
 /** A node:http server that tracks in-flight requests so shutdown can wait for them. */
@@ -97,8 +147,10 @@ export class HttpService {
   private inFlight = 0;
   private drained: (() => void) | null = null;
   private closing = false;
+  private readonly patterns: Pattern[];
 
   constructor(private readonly options: HttpServiceOptions) {
+    this.patterns = patternsOf(options.routes);
     this.server = createServer((req, res) => void this.dispatch(req, res));
     // Longer than the router's pooled-agent idle timeout, so the client closes idle sockets first.
     this.server.keepAliveTimeout = 65_000;
@@ -110,7 +162,12 @@ export class HttpService {
     if (this.closing) res.setHeader('connection', 'close');
     try {
       const path = (req.url ?? '/').split('?')[0];
-      const handler = this.options.routes[`${req.method} ${path}`];
+      const key = `${req.method} ${path}`;
+      const { routes } = this.options;
+      // Exact routes, then `:param` routes, then whatever else the table answers (a proxy's fallback).
+      const handler = Object.hasOwn(routes, key)
+        ? routes[key]
+        : (matchPattern(this.patterns, req, path ?? '/') ?? routes[key]);
       if (handler) await handler(req, res);
       else sendJson(res, 404, { error: 'Not found' });
     } catch (error) {
