@@ -106,6 +106,15 @@ describe('Bradesco', () => {
   });
 });
 
+describe('buildBoleto bank-data check', () => {
+  it('re-validates when the same beneficiary object is changed after a successful build', () => {
+    const b = bb();
+    expect(buildBoleto(b, 1n, '2026-01-02', 100n).ourNumber).toBe('12345670000000001');
+    b.agreement = '12345';
+    expect(() => buildBoleto(b, 2n, '2026-01-02', 100n)).toThrow(/7 digits/);
+  });
+});
+
 describe('bankProblems', () => {
   it('rejects banks without a layout', () => {
     expect(bankProblems(bb({ bankCode: '341' }))).toEqual([

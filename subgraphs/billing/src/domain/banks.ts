@@ -7,7 +7,7 @@
 //   free field = agência(4) + carteira(2) + nosso número(11) + conta(7, without its DV) + 0
 //   our-number printed as carteira/nosso número-DV, DV = module 11 base 7 over carteira+nosso número
 //   (rest 0 -> '0', rest 1 -> 'P', else 11 - rest).
-import { buildBarcode, digitableLine } from './boleto';
+import { buildBarcode, lineOfCheckedBarcode } from './boleto';
 
 export interface BeneficiaryBank {
   bankCode: string;
@@ -103,6 +103,21 @@ function layout(b: BeneficiaryBank, sequence: bigint): { ourNumber: string; free
   };
 }
 
+// Bulk runs issue many boletos for one beneficiary: skip re-validating identical bank data.
+let lastIssuable: BeneficiaryBank | undefined;
+
+function sameAsLastIssuable(b: BeneficiaryBank): boolean {
+  const l = lastIssuable;
+  return (
+    l !== undefined &&
+    l.bankCode === b.bankCode &&
+    l.agency === b.agency &&
+    l.account === b.account &&
+    l.wallet === b.wallet &&
+    l.agreement === b.agreement
+  );
+}
+
 /** `sequence` is the beneficiary's next our-number counter (>= 1, never reused).
  * ourNumber is the form printed on the boleto. Throws RangeError on bad bank data or range. */
 export function buildBoleto(
@@ -111,10 +126,13 @@ export function buildBoleto(
   dueDate: string,
   amountCents: bigint,
 ): { ourNumber: string; barcode: string; digitableLine: string } {
-  const problems = bankProblems(b);
-  if (problems.length > 0) throw new RangeError(problems.join('; '));
+  if (!sameAsLastIssuable(b)) {
+    const problems = bankProblems(b);
+    if (problems.length > 0) throw new RangeError(problems.join('; '));
+    lastIssuable = { ...b };
+  }
   if (sequence < 1n) throw new RangeError('Our-number sequence must be >= 1');
   const { ourNumber, freeField } = layout(b, sequence);
   const barcode = buildBarcode({ bankCode: b.bankCode, dueDate, amountCents, freeField });
-  return { ourNumber, barcode, digitableLine: digitableLine(barcode) };
+  return { ourNumber, barcode, digitableLine: lineOfCheckedBarcode(barcode) };
 }

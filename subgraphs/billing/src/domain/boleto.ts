@@ -63,6 +63,19 @@ export function daysSinceFactorBase(date: string): number {
  * restart's reading window is not something we can check today, so we refuse rather than guess.
  * Note the two cycles reuse factor values 25 years apart; banks resolve that by proximity to today. */
 export function dueDateFactor(dueDate: string): string {
+  let factor = factorCache.get(dueDate);
+  if (factor === undefined) {
+    factor = computeFactor(dueDate);
+    // Bounded: due dates repeat heavily in bulk runs; a long tail must not grow memory.
+    if (factorCache.size >= 4096) factorCache.clear();
+    factorCache.set(dueDate, factor);
+  }
+  return factor;
+}
+
+const factorCache = new Map<string, string>();
+
+function computeFactor(dueDate: string): string {
   const days = daysSinceFactorBase(dueDate);
   if (days < 1000) throw new RangeError(`Due date ${dueDate} is before 2000-07-03 (factor 1000)`);
   if (days < RESTART_DAYS) return String(days);
@@ -108,6 +121,11 @@ function assertBarcode(barcode: string): void {
 /** 47-digit digitable line (no punctuation) from a barcode; validates the barcode DV. */
 export function digitableLine(barcode: string): string {
   assertBarcode(barcode);
+  return lineOfCheckedBarcode(barcode);
+}
+
+/** digitableLine for a barcode this module just built (skips re-validating its DV). */
+export function lineOfCheckedBarcode(barcode: string): string {
   const f1 = barcode.slice(0, 4) + barcode.slice(19, 24);
   const f2 = barcode.slice(24, 34);
   const f3 = barcode.slice(34, 44);

@@ -29,8 +29,12 @@ function tlv(id: string, value: string): string {
   return id + (value.length < 10 ? '0' : '') + String(value.length) + value;
 }
 
+const PLAIN_ASCII = /^[!-~]+( [!-~]+)*$/;
+
 /** ASCII-fold (drop accents), keep printable ASCII, collapse spaces, trim, cut to `max`. */
 export function asciiFold(s: string, max: number): string {
+  // Fast path: already printable ASCII with single inner spaces (NFD is the expensive part).
+  if (PLAIN_ASCII.test(s)) return s.length <= max ? s : s.slice(0, max).trim();
   return s
     .normalize('NFD')
     .replace(/[^\x20-\x7e]/g, '')
@@ -48,6 +52,21 @@ const MAX_AMOUNT_CENTS = 99_999_999_999n; // 13 chars: 999999999.99
 function formatAmount(cents: bigint): string {
   return `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
 }
+
+// Bulk runs issue many codes for the same merchant: remember the last fold of each field.
+function lastValueMemo(f: (s: string) => string): (s: string) => string {
+  let lastIn: string | undefined;
+  let lastOut = '';
+  return (s) => {
+    if (s !== lastIn) {
+      lastOut = f(s);
+      lastIn = s;
+    }
+    return lastOut;
+  };
+}
+const foldName = lastValueMemo((s) => asciiFold(s, 25));
+const foldCity = lastValueMemo((s) => asciiFold(s, 15));
 
 export interface PixBrCodeInput {
   key: string;
@@ -69,8 +88,8 @@ export function buildPixBrCode(i: PixBrCodeInput): string {
   if (i.amountCents <= 0n || i.amountCents > MAX_AMOUNT_CENTS) {
     throw new RangeError(`PIX amount ${i.amountCents} cents out of range`);
   }
-  const name = asciiFold(i.merchantName, 25);
-  const city = asciiFold(i.merchantCity, 15);
+  const name = foldName(i.merchantName);
+  const city = foldCity(i.merchantCity);
   if (name === '' || city === '') throw new RangeError('PIX merchant name and city are required');
   const body =
     '000201' +
