@@ -1,0 +1,4 @@
+export * from './documents';
+export * from './boleto';
+export * from './banks';
+export * from './pix';
