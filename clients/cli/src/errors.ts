@@ -25,6 +25,8 @@ const BY_CODE: Record<string, number> = {
   INVALID_STATE: EXIT.REFUSED,
   RATE_LIMITED: EXIT.RATE_LIMITED,
   NETWORK_ERROR: EXIT.UNREACHABLE,
+  // The statement could not be used (unreadable, wrong account type...): the job is FAILED.
+  IMPORT_FAILED: EXIT.INVALID_INPUT,
 };
 
 /** An error the CLI itself raises (bad arguments, not signed in, ambiguous name...). */

@@ -3,6 +3,7 @@ import { migrations } from '../migrations';
 import { importSettings, type ImportConfig } from './config';
 import { fileRoute } from './files/file.route';
 import { FileSweeper } from './files/file.sweeper';
+import { ParseRecovery } from './jobs/parse-recovery';
 import { parseStatement } from './parsers';
 import type { ParseStatement } from './parsers/types';
 import { schemaOptions } from './schema';
@@ -19,7 +20,8 @@ export interface StartOptions {
 /**
  * Starts the import subgraph: its database and migrations, the IMPORT stream it owns, the
  * consumer of identity's user events and the ledger's entries and answers, `POST /files`
- * (the router's uploads), the sweeper of expired files and the GraphQL API.
+ * (the router's uploads), the sweeper of expired files, the recovery of interrupted parsing
+ * and the GraphQL API.
  */
 export async function startImport(
   config: ImportConfig,
@@ -47,13 +49,27 @@ export async function startImport(
       }),
     }),
     background: (runtime) => {
-      if (settings.IMPORT_SWEEP_INTERVAL_MS === 0) return async () => undefined;
-      const sweeper = new FileSweeper(
-        runtime.orm,
-        clock,
-        runtime.log.child({ component: 'sweeper' }),
-      );
-      return sweeper.start(settings.IMPORT_SWEEP_INTERVAL_MS);
+      const stoppers: (() => Promise<void>)[] = [];
+      if (settings.IMPORT_SWEEP_INTERVAL_MS > 0) {
+        const sweeper = new FileSweeper(
+          runtime.orm,
+          clock,
+          runtime.log.child({ component: 'sweeper' }),
+        );
+        stoppers.push(sweeper.start(settings.IMPORT_SWEEP_INTERVAL_MS));
+      }
+      if (settings.IMPORT_PARSE_RECOVERY_MS > 0) {
+        const recovery = new ParseRecovery(
+          runtime.orm,
+          services.jobs,
+          settings.IMPORT_PARSE_LEASE_MS,
+          runtime.log.child({ component: 'parse-recovery' }),
+        );
+        stoppers.push(recovery.start(settings.IMPORT_PARSE_RECOVERY_MS));
+      }
+      return async () => {
+        await Promise.all(stoppers.map((stop) => stop()));
+      };
     },
   });
 }

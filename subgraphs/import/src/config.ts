@@ -18,6 +18,13 @@ export const importSettingsSchema = z.object({
   // Caps on untrusted files, passed to the parsers.
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
   IMPORT_MAX_LINE_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // A parse attempt holds its job this long; a job still PARSING after that (its process died)
+  // is parsed again by any import process.
+  IMPORT_PARSE_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
+  // How often expired parse leases are looked for (and once on start); 0 = off.
+  IMPORT_PARSE_RECOVERY_MS: z.coerce.number().int().min(0).default(30_000),
+  // Attempts (the first included) before a job that keeps dying mid-parse turns FAILED.
+  IMPORT_PARSE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
 });
 
 export type ImportSettings = z.infer<typeof importSettingsSchema>;

@@ -24,7 +24,12 @@ export function createServices(
     clock,
     jobs: new JobService(
       parse,
-      { maxRows: settings.IMPORT_MAX_ROWS, maxLineBytes: settings.IMPORT_MAX_LINE_BYTES },
+      {
+        maxRows: settings.IMPORT_MAX_ROWS,
+        maxLineBytes: settings.IMPORT_MAX_LINE_BYTES,
+        parseLeaseMs: settings.IMPORT_PARSE_LEASE_MS,
+        maxParseAttempts: settings.IMPORT_PARSE_MAX_ATTEMPTS,
+      },
       clock,
     ),
     confirm: new ConfirmService(settings.IMPORT_CHUNK_ROWS, clock),

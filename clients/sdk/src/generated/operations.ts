@@ -65,6 +65,12 @@ export const operations = {
     createApiKey: { kind: 'mutation', document: D.IdentityCreateApiKeyDocument, field: 'createApiKey', idempotency: null },
     revokeApiKey: { kind: 'mutation', document: D.IdentityRevokeApiKeyDocument, field: 'revokeApiKey', idempotency: null },
   },
+  imports: {
+    job: { kind: 'query', document: D.ImportsJobDocument, field: 'importJob', idempotency: null },
+    start: { kind: 'mutation', document: D.ImportsStartDocument, field: 'startImport', idempotency: null },
+    confirm: { kind: 'mutation', document: D.ImportsConfirmDocument, field: 'confirmImport', idempotency: null },
+    cancel: { kind: 'mutation', document: D.ImportsCancelDocument, field: 'cancelImport', idempotency: null },
+  },
   invoices: {
     get: { kind: 'query', document: D.InvoicesGetDocument, field: 'invoice', idempotency: null },
     list: { kind: 'query', document: D.InvoicesListDocument, field: 'card', idempotency: null },

@@ -88,20 +88,25 @@ export function fileRoute(runtime: SubgraphRuntime, options: FileRouteOptions): 
         let pending: Buffer[] = [];
         let pendingBytes = 0;
         let seq = 0;
-        const flush = async () => {
-          if (pendingBytes === 0) return;
-          await fileRepository.insertPart(em, id, seq++, Buffer.concat(pending));
-          pending = [];
-          pendingBytes = 0;
+        // Parts of exactly PART_BYTES (the last one shorter), however the stream is chunked.
+        const flush = async (all: boolean) => {
+          while (pendingBytes >= PART_BYTES || (all && pendingBytes > 0)) {
+            const joined = Buffer.concat(pending);
+            const part = joined.subarray(0, PART_BYTES);
+            await fileRepository.insertPart(em, id, seq++, part);
+            const rest = joined.subarray(part.length);
+            pending = rest.length > 0 ? [rest] : [];
+            pendingBytes = rest.length;
+          }
         };
         for await (const chunk of capped(req, options.maxBytes)) {
           hash.update(chunk);
           size += chunk.length;
           pending.push(chunk);
           pendingBytes += chunk.length;
-          if (pendingBytes >= PART_BYTES) await flush();
+          if (pendingBytes >= PART_BYTES) await flush(false);
         }
-        await flush();
+        await flush(true);
         if (size === 0) throw new HttpError(400, 'The file is empty');
         sha256 = hash.digest('hex');
         await fileRepository.finish(em, id, size, sha256);

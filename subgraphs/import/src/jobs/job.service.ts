@@ -26,6 +26,11 @@ import type { RowRecord } from '../rows/row.model';
 import { jobUpdated } from './job-events';
 import { ImportStatus, type JobIssue, type JobRecord, type Totals } from './job.model';
 import { jobRepository, type PagedJob } from './job.repository';
+import {
+  parseLeaseRepository,
+  type ClaimedParse,
+  type ParseRequest,
+} from './parse-lease.repository';
 import { buildPreview } from './preview';
 import { checkTarget, csvOptions, type StartCommand } from './start-input';
 import { chooseStatement } from './statement-choice';
@@ -33,6 +38,10 @@ import { chooseStatement } from './statement-choice';
 export interface ImportLimits {
   maxRows: number;
   maxLineBytes: number;
+  /** How long one parse attempt holds its job before another process may take it over. */
+  parseLeaseMs: number;
+  /** Attempts (the first included) before a job that keeps dying mid-parse turns FAILED. */
+  maxParseAttempts: number;
 }
 
 export interface RowChange {
@@ -96,7 +105,11 @@ export class JobService {
     );
   }
 
-  /** Creates the job (PARSING), parses the file and leaves the job in PREVIEW or FAILED. */
+  /**
+   * Creates the job (PARSING, leased to this attempt), parses the file and leaves the job in
+   * PREVIEW or FAILED. If this process dies mid-parse, the lease expires and `ParseRecovery`
+   * parses the job again from its stored request.
+   */
   async start(
     em: EntityManager,
     userId: string,
@@ -107,6 +120,10 @@ export class JobService {
     const file = await fileRepository.byId(em, userId, command.fileId);
     if (!file) throw notFoundField('File', 'fileId', command.fileId);
     const options = await this.parseOptions(em, userId, command);
+    const request: ParseRequest = {
+      options,
+      statementAccountId: command.statementAccountId ?? null,
+    };
     const now = this.clock.now();
     const job: JobRecord = {
       id: newId(),
@@ -131,18 +148,62 @@ export class JobService {
     };
     await em.transactional(async (tx) => {
       await jobRepository.insert(tx, job);
+      await parseLeaseRepository.begin(tx, job.id, request, this.limits.parseLeaseMs);
       await recordEvents(tx, [jobUpdated(job, emptyTotals())]);
     });
-    const content = await fileRepository.content(em, file.id);
-    const parsed = this.tryParse(content, options, log);
+    const claim = { jobId: job.id, userId, fileId: file.id, attempt: 1, request };
+    return (await this.parseClaimed(em, claim, log)) ?? job;
+  }
+
+  /**
+   * Parses a job whose lease `claim` holds and stores its preview. Idempotent: the rows and the
+   * status change commit together, under the job's lock, only while the job is still PARSING
+   * and still held by this attempt; anything else (a crash, a newer attempt) leaves no rows.
+   * Null when the job is gone.
+   */
+  async parseClaimed(
+    em: EntityManager,
+    claim: ClaimedParse,
+    log: Logger,
+  ): Promise<JobRecord | null> {
+    const parsed = await this.parseFor(em, claim, log);
     return em.transactional(async (tx) => {
-      const locked = (await jobRepository.byId(tx, userId, job.id, true))!;
-      const next = await this.afterParse(tx, locked, parsed, command.statementAccountId ?? null);
+      const locked = await jobRepository.byId(tx, claim.userId, claim.jobId, true);
+      if (!locked) return null;
+      if (locked.status !== ImportStatus.PARSING) return locked;
+      if ((await parseLeaseRepository.attempt(tx, locked.id)) !== claim.attempt) return locked;
+      const next = await this.afterParse(
+        tx,
+        locked,
+        parsed,
+        claim.request?.statementAccountId ?? null,
+      );
       const saved = await jobRepository.save(tx, next);
+      await parseLeaseRepository.release(tx, saved.id);
       const totals = (await jobRepository.totals(tx, [saved])).get(saved.id)!;
       await recordEvents(tx, [jobUpdated(saved, totals)]);
       return saved;
     });
+  }
+
+  private async parseFor(
+    em: EntityManager,
+    claim: ClaimedParse,
+    log: Logger,
+  ): Promise<ParseResult | { failure: JobIssue }> {
+    const failure = (message: string) => ({ failure: { line: null, message } });
+    if (!claim.request) {
+      return failure('Parsing was interrupted and cannot be resumed; start the import again');
+    }
+    if (claim.attempt > this.limits.maxParseAttempts) {
+      return failure(
+        `Parsing was interrupted ${claim.attempt - 1} times before it could finish; ` +
+          'the file may be too large to read, try a smaller one',
+      );
+    }
+    if (!claim.fileId) return failure('The uploaded file is gone; upload it again');
+    const content = await fileRepository.content(em, claim.fileId);
+    return this.tryParse(content, claim.request.options, log);
   }
 
   private async parseOptions(
