@@ -94,14 +94,23 @@ interface FilePart {
   contentType: string;
 }
 
+/** `x-filename` as clients send it: percent-encoded (headers are ASCII), or plain. */
+function headerFilename(value: string | string[] | undefined): string {
+  const raw = (Array.isArray(value) ? value[0] : value) ?? 'upload';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The one file of a multipart body, or the raw body (`x-filename` names it). */
 function filePart(req: IncomingMessage, maxBytes: number): Promise<FilePart> {
   const type = req.headers['content-type'] ?? 'application/octet-stream';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
-    const name = req.headers['x-filename'];
     return Promise.resolve({
       stream: req,
-      filename: (Array.isArray(name) ? name[0] : name) ?? 'upload',
+      filename: headerFilename(req.headers['x-filename']),
       contentType: type,
     });
   }

@@ -60,6 +60,15 @@ describe('POST /uploads and the import end to end through the router', () => {
     });
   });
 
+  it('decodes a percent-encoded x-filename once (as the SDK sends it)', async () => {
+    const ana = await registerUser(stack().client, 'ana');
+    const upload = await post(stack(), `Bearer ${ana.accessToken}`, Buffer.from('OFXHEADER'), {
+      'x-filename': encodeURIComponent('extrato bradesco março.ofx'),
+      'content-type': 'application/x-ofx',
+    });
+    expect(upload.body).toMatchObject({ filename: 'extrato bradesco março.ofx' });
+  });
+
   it('takes multipart/form-data with one file part', async () => {
     const ana = await registerUser(stack().client, 'ana');
     const form = new FormData();
