@@ -189,7 +189,7 @@ function pickClosest<T extends { found: number }>(options: T[]): T {
 }
 
 function readHeader(line: string, delimiter: ',' | ';') {
-  const names = splitFields(line, delimiter) ?? line.split(delimiter);
+  const names = csvRecords(line, delimiter)?.[0] ?? line.split(delimiter);
   const columns: Partial<Record<ChargeColumn, number>> = {};
   let duplicate: ChargeColumn | null = null;
   names.forEach((raw, index) => {
@@ -281,53 +281,154 @@ export function parseChargeChunk(
   const rows: ChargeRow[] = [];
   const errors: RowError[] = [];
   const fieldCount = dialect.fieldCount ?? Math.max(...Object.values(dialect.columns)) + 1;
-  const scanner = new RecordScanner(dialect.delimiter, 0, firstLine, (start, end, line, blank) => {
-    if (blank) return;
-    let stop = end;
-    if (bytes[stop - 1] === LF) stop--;
-    if (bytes[stop - 1] === CR) stop--;
-    if (stop - start > MAX_ROW_BYTES) {
-      errors.push({
-        line,
-        field: 'row',
-        message: `row is ${stop - start} bytes, over the ${MAX_ROW_BYTES} byte limit`,
-      });
-      return;
-    }
-    const text = decode(bytes.subarray(start, stop), dialect.encoding);
-    const fields = splitFields(text, dialect.delimiter);
-    if (!fields) {
-      errors.push({ line, field: 'row', message: 'row has a malformed quoted field' });
-    } else if (fields.length !== fieldCount) {
-      errors.push({
-        line,
-        field: 'row',
-        message: `row has ${fields.length} columns, expected ${fieldCount}`,
-      });
-    } else {
-      const row = validateRow(line, fields, dialect.columns, validators, errors);
-      if (row) rows.push(row);
-    }
-  });
-  scanner.feed(bytes, 0);
-  scanner.finish(bytes.length);
+  const quotedSeen = readRecords(
+    decode(bytes, dialect.encoding),
+    dialect,
+    firstLine,
+    errors,
+    (line, fields) => {
+      if (!fields) {
+        errors.push({ line, field: 'row', message: 'row has a malformed quoted field' });
+      } else if (fields.length !== fieldCount) {
+        errors.push({
+          line,
+          field: 'row',
+          message: `row has ${fields.length} columns, expected ${fieldCount}`,
+        });
+      } else {
+        const row = validateRow(line, fields, dialect.columns, validators, errors);
+        if (row) rows.push(row);
+      }
+    },
+  );
+  // Quoted records are validated after the others (one csv-parse batch): restore file order.
+  if (quotedSeen) rows.sort((x, y) => x.line - y.line);
+  errors.sort((x, y) => x.line - y.line);
   return { rows, errors };
 }
 
-/** Fields of one record; null when its quoting is malformed. Unquoted records take the fast path. */
-function splitFields(text: string, delimiter: ',' | ';'): string[] | null {
-  if (!text.includes('"')) return text.split(delimiter);
+interface RawRecord {
+  line: number;
+  fields: string[] | null;
+  quoted: string | null;
+}
+
+/** Records of a decoded chunk, with the same boundaries as RecordScanner. Unquoted records are split directly;
+ * quoted ones go through csv-parse in one batch (one call per record only if the batch is malformed). */
+function readRecords(
+  text: string,
+  dialect: ChargeCsvDialect,
+  firstLine: number,
+  errors: RowError[],
+  onFields: (line: number, fields: string[] | null) => void,
+): boolean {
+  const quoted: RawRecord[] = [];
+  forEachRecord(text, dialect, firstLine, (start, end, line) => {
+    const bytes = rowBytes(text, start, end, dialect.encoding);
+    if (bytes > MAX_ROW_BYTES) {
+      errors.push({
+        line,
+        field: 'row',
+        message: `row is ${bytes} bytes, over the ${MAX_ROW_BYTES} byte limit`,
+      });
+      return;
+    }
+    const record = text.slice(start, end);
+    if (record.includes('"')) quoted.push({ line, fields: null, quoted: record });
+    else onFields(line, record.split(dialect.delimiter));
+  });
+  if (quoted.length === 0) return false;
+  parseQuoted(quoted, dialect.delimiter);
+  for (const r of quoted) onFields(r.line, r.fields);
+  return true;
+}
+
+function parseQuoted(quoted: RawRecord[], delimiter: ',' | ';'): void {
+  const batch = csvRecords(quoted.map((r) => r.quoted).join('\n'), delimiter);
+  if (batch && batch.length === quoted.length) {
+    quoted.forEach((r, i) => (r.fields = batch[i] ?? null));
+    return;
+  }
+  for (const r of quoted) {
+    const one = csvRecords(r.quoted ?? '', delimiter);
+    r.fields = one?.length === 1 ? (one[0] ?? null) : null;
+  }
+}
+
+function csvRecords(text: string, delimiter: ',' | ';'): string[][] | null {
   try {
-    const records = parseCsv(text, {
+    const options = {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       record_delimiter: ['\r\n', '\n'],
-    }) as string[][];
-    return records.length === 1 && records[0] ? records[0] : null;
+    };
+    return parseCsv(text, options) as string[][];
   } catch {
     return null;
   }
+}
+
+// UTF-8 takes at most 3 bytes per UTF-16 unit, so most rows need no byte count.
+function rowBytes(
+  text: string,
+  start: number,
+  end: number,
+  encoding: ChargeCsvDialect['encoding'],
+): number {
+  if (encoding === 'cp1252' || (end - start) * 3 <= MAX_ROW_BYTES) return end - start;
+  return Buffer.byteLength(text.slice(start, end));
+}
+
+/** The string twin of RecordScanner (same quote and runaway rules) over one decoded chunk; calls back with
+ * each non-blank record's range without its newline, and its first line number. */
+function forEachRecord(
+  text: string,
+  dialect: ChargeCsvDialect,
+  firstLine: number,
+  onRecord: (start: number, end: number, line: number) => void,
+): void {
+  const { delimiter, encoding } = dialect;
+  let line = firstLine;
+  let recordStart = 0;
+  let recordLine = firstLine;
+  let inQuotes = false;
+  let closedAt = -2;
+  let pos = 0;
+  let nextQuote = text.indexOf('"');
+  const emit = (lf: number) => {
+    const end = lf > recordStart && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+    if (end > recordStart) onRecord(recordStart, end, recordLine);
+  };
+  while (pos < text.length) {
+    if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+    let lf = text.indexOf('\n', pos);
+    if (lf === -1) lf = text.length;
+    if (inQuotes && nextQuote !== -1 && nextQuote < lf) {
+      inQuotes = false;
+      closedAt = nextQuote;
+      pos = nextQuote + 1;
+    } else if (
+      inQuotes &&
+      lf < text.length &&
+      rowBytes(text, recordStart, lf, encoding) <= MAX_ROW_BYTES
+    ) {
+      line++;
+      pos = lf + 1;
+    } else if (!inQuotes && nextQuote !== -1 && nextQuote < lf) {
+      const q = nextQuote;
+      inQuotes = q === recordStart || text[q - 1] === delimiter || q === closedAt + 1;
+      pos = q + 1;
+    } else {
+      inQuotes = false;
+      emit(lf);
+      line++;
+      recordStart = lf + 1;
+      recordLine = line;
+      pos = lf + 1;
+    }
+  }
+  if (recordStart < text.length) emit(text.length);
 }
 
 function validateRow(
@@ -410,13 +511,20 @@ const BR_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 export function parseChargeDate(raw: string): string | null {
   const iso = ISO_DATE.exec(raw);
   const br = iso ? null : BR_DATE.exec(raw);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : br ? [br[3], br[2], br[1]] : [];
-  if (y === undefined || m === undefined || d === undefined) return null;
+  const parts = iso ? [iso[1], iso[2], iso[3]] : br ? [br[3], br[2], br[1]] : null;
+  if (!parts) return null;
+  const [y = '', m = '', d = ''] = parts;
   const year = Number.parseInt(y, 10);
   const month = Number.parseInt(m, 10);
   const day = Number.parseInt(d, 10);
-  if (year < 1900 || month < 1 || month > 12 || day < 1) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return null;
+  return iso ? raw : `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS[month - 1] ?? 0);
 }
