@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseCsv, type Options as CsvOptions } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 
 // Charge files: sniff the dialect from the head, split the body into chunks of whole records
@@ -212,7 +212,7 @@ function readHeader(line: string, delimiter: ',' | ';') {
 // The head may end in the middle of a UTF-8 sequence; drop up to 3 trailing continuation bytes.
 function trimPartialUtf8(head: Buffer, truncated: boolean): Buffer {
   if (!truncated) return head;
-  let end = head.length;
+  const end = head.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const b = head[end - i] ?? 0;
     if ((b & 0xc0) === 0xc0) return head.subarray(0, end - i);
@@ -357,13 +357,13 @@ function parseQuoted(quoted: RawRecord[], delimiter: ',' | ';'): void {
 
 function csvRecords(text: string, delimiter: ',' | ';'): string[][] | null {
   try {
-    const options = {
+    const options: CsvOptions = {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       record_delimiter: ['\r\n', '\n'],
     };
-    return parseCsv(text, options) as string[][];
+    return parseCsv(text, options);
   } catch {
     return null;
   }
