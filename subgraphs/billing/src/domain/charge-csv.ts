@@ -498,7 +498,7 @@ export function parseChargeAmount(raw: string): bigint | string {
   if (!match || whole === undefined) return `'${raw}' is not an amount (use 1234.56 or 1234,56)`;
   if (frac !== undefined && frac.length > 2) return `'${raw}' has more than 2 decimals`;
   if (whole.length > 12) return `'${raw}' is too large (at most 99999999.99)`;
-  const cents = BigInt(whole) * 100n + BigInt((frac ?? '').padEnd(2, '0'));
+  const cents = BigInt(whole + (frac ?? '').padEnd(2, '0'));
   if (cents <= 0n) return `'${raw}' must be greater than 0`;
   if (cents > MAX_AMOUNT_CENTS) return `'${raw}' is too large (at most 99999999.99)`;
   return cents;
