@@ -230,7 +230,8 @@ function decode(bytes: Buffer, encoding: ChargeCsvDialect['encoding']): string {
 /** Splits the bytes after the header into chunks of whole records, each at most `rowsPerChunk` records
  * (blank lines are not counted, and stay inside a chunk). `source` is the whole file from byte 0.
  * offset is absolute in the file; firstLine is the 1-based file line where the chunk starts (header is line 1).
- * Yields only offsets: memory stays bounded by one source buffer. */
+ * Yields only offsets: memory stays bounded by one source buffer. A body of blank lines only yields one
+ * chunk with rows 0 (so the ranges always cover the file minus the header); a header-only file yields none. */
 export async function* splitChargeCsv(
   source: AsyncIterable<Buffer>,
   dialect: ChargeCsvDialect,
