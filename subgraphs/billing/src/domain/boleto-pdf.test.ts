@@ -2,10 +2,10 @@ import {
   formatBankCode,
   formatBrDate,
   formatBrl,
-  formatDigitableLine,
   renderBoletoPdf,
   type BoletoPdfInput,
 } from './boleto-pdf';
+import { formatDigitableLine } from './boleto';
 
 const input: BoletoPdfInput = {
   beneficiaryName: 'Saldo Cobranças Ltda',

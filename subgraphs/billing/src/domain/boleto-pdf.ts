@@ -1,6 +1,7 @@
 import bwipjs from 'bwip-js';
 import PDFDocument from 'pdfkit';
 import { formatAmount } from '@saldo/kit';
+import { formatDigitableLine } from './boleto';
 
 // One boleto per PDF, rendered on demand: payer receipt on top, the bank slip (ficha de compensação) below
 // with the ITF-25 barcode, and the PIX QR code when the charge has one. Built-in Helvetica only.
@@ -82,13 +83,6 @@ export function formatBrl(cents: bigint): string {
 export function formatBrDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
-}
-
-/** 47 digits -> `AAAAA.AAAAA BBBBB.BBBBBB CCCCC.CCCCCC D EEEEEEEEEEEEEE`. */
-export function formatDigitableLine(line: string): string {
-  if (!/^\d{47}$/.test(line)) throw new RangeError('digitable line must be 47 digits');
-  const f = (a: number, b: number) => line.slice(a, b);
-  return `${f(0, 5)}.${f(5, 10)} ${f(10, 15)}.${f(15, 21)} ${f(21, 26)}.${f(26, 32)} ${f(32, 33)} ${f(33, 47)}`;
 }
 
 /** `001` -> `001-9` (FEBRABAN bank code check digit, modulo 11); other shapes are shown as given. */
