@@ -1,0 +1,22 @@
+import { query, type EntityManager, type HandlerMap } from '@saldo/kit';
+
+/**
+ * Right to erasure: the user's charges and billing profile, and their already published
+ * outbox rows (payers' names and emails travel in them).
+ */
+export async function eraseUser(em: EntityManager, userId: string): Promise<void> {
+  const statements = [
+    'delete from charges where user_id = ?::uuid',
+    'delete from billing_profiles where user_id = ?::uuid',
+    'delete from kit_outbox where user_id = ?::uuid and sent_at is not null',
+  ];
+  for (const sql of statements) await query(em, sql, [userId]);
+}
+
+/** Identity's events, handled inside the consumer's inbox transaction. */
+export const userHandlers: HandlerMap = {
+  'identity.user.deleted': async (event, { em, log }) => {
+    await eraseUser(em, event.data.userId);
+    log.info({ userId: event.data.userId }, 'user erased');
+  },
+};
