@@ -20,6 +20,9 @@ export class BillingSchema extends Migration {
         pix_key text,
         receiving_account_id uuid,
         sender_name text,
+        -- The beneficiary's zone (identity's, or the caller's at their last update): a charge
+        -- turns OVERDUE the day after its due date there.
+        time_zone text not null default 'America/Sao_Paulo',
         next_our_number bigint not null default 1 check (next_our_number > 0),
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now()
@@ -56,6 +59,10 @@ export class BillingSchema extends Migration {
       )`);
     this.addSql('create index charges_user_id on charges (user_id, id desc)');
     this.addSql('create index charges_user_due on charges (user_id, due_date)');
+    // The overdue sweep's scan: open charges by due date.
+    this.addSql(
+      `create index charges_open_due on charges (due_date) where status in ('PENDING', 'ISSUED', 'SENT')`,
+    );
     this.addSql(
       'create unique index charges_our_number on charges (user_id, our_number) where our_number is not null',
     );

@@ -1,5 +1,6 @@
 import { createSubgraph, systemClock, type Clock, type Subgraph } from '@saldo/kit';
 import { migrations } from '../migrations';
+import { OverdueSweeper } from './charges/overdue.sweeper';
 import { billingSettings, type BillingConfig } from './config';
 import { schemaOptions } from './schema';
 import { createHandlers, createServices, type BillingServices } from './services';
@@ -21,7 +22,8 @@ export async function startBilling(
   options: StartOptions = {},
 ): Promise<BillingSubgraph> {
   const settings = billingSettings(config);
-  const services = createServices(settings, options.clock ?? systemClock);
+  const clock = options.clock ?? systemClock;
+  const services = createServices(settings, clock);
   return createSubgraph<BillingServices>({
     name: 'billing',
     config,
@@ -32,5 +34,14 @@ export async function startBilling(
     streams: ['billing'],
     services: () => services,
     handlers: createHandlers(),
+    background: (runtime) => {
+      if (settings.BILLING_OVERDUE_INTERVAL_MS === 0) return async () => undefined;
+      const sweeper = new OverdueSweeper(
+        runtime.orm,
+        clock,
+        runtime.log.child({ component: 'overdue' }),
+      );
+      return sweeper.start(settings.BILLING_OVERDUE_INTERVAL_MS);
+    },
   });
 }

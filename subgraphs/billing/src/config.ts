@@ -12,6 +12,8 @@ export const billingSettingsSchema = z.object({
   BILLING_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   // The PIX BR Code's merchant city (EMV tag 60); the profile has no address yet.
   BILLING_PIX_MERCHANT_CITY: z.string().min(1).max(15).default('SAO PAULO'),
+  // How often charges past their due date turn OVERDUE; 0 = off.
+  BILLING_OVERDUE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   // Locale of the payers' emails.
   BILLING_EMAIL_LOCALE: z.string().default('pt-BR'),
 });

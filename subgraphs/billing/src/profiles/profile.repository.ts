@@ -77,6 +77,17 @@ export const profileRepository = {
     return row ? toRecord(row) : null;
   },
 
+  /** Records the beneficiary's time zone (a row is made if none exists yet). */
+  async setTimeZone(em: EntityManager, userId: string, timeZone: string): Promise<void> {
+    await query(
+      em,
+      `insert into billing_profiles (user_id, time_zone) values (?::uuid, ?)
+       on conflict (user_id) do update set time_zone = excluded.time_zone
+       where billing_profiles.time_zone is distinct from excluded.time_zone`,
+      [userId, timeZone],
+    );
+  },
+
   async upsert(em: EntityManager, userId: string, f: ProfileFields): Promise<ProfileRecord> {
     const rows = await query<ProfileRow>(
       em,

@@ -1,4 +1,4 @@
-import { Scope, userOf } from '@saldo/kit';
+import { Scope, userOf, zoneOf } from '@saldo/kit';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { BillingContext } from '../services';
 import { BillingProfile, UpdateBillingProfileInput } from './profile.types';
@@ -17,6 +17,8 @@ export class ProfileResolver {
     @Arg('input', () => UpdateBillingProfileInput) input: UpdateBillingProfileInput,
     @Ctx() ctx: BillingContext,
   ): Promise<BillingProfile> {
-    return BillingProfile.from(await ctx.services.profiles.update(ctx.em, userOf(ctx), input));
+    return BillingProfile.from(
+      await ctx.services.profiles.update(ctx.em, userOf(ctx), input, zoneOf(ctx)),
+    );
   }
 }

@@ -1,4 +1,10 @@
-import { badInput, invalidState, requiredText, type EntityManager } from '@saldo/kit';
+import {
+  badInput,
+  invalidState,
+  isValidTimeZone,
+  requiredText,
+  type EntityManager,
+} from '@saldo/kit';
 import { bankProblems, isValidPixKey, parseGovernmentId, SUPPORTED_BANKS } from '../domain';
 import type { BeneficiaryBank } from '../domain';
 import {
@@ -114,7 +120,12 @@ export class ProfileService {
     return statusOf(await profileRepository.get(em, userId));
   }
 
-  async update(em: EntityManager, userId: string, changes: ProfileChanges): Promise<ProfileStatus> {
+  async update(
+    em: EntityManager,
+    userId: string,
+    changes: ProfileChanges,
+    timeZone: string,
+  ): Promise<ProfileStatus> {
     return em.transactional(async (tx) => {
       const current = await profileRepository.get(tx, userId);
       const next: ProfileFields = current ? pick(current) : emptyFields();
@@ -135,7 +146,9 @@ export class ProfileService {
           });
         }
       }
-      return statusOf(await profileRepository.upsert(tx, userId, next));
+      const saved = await profileRepository.upsert(tx, userId, next);
+      if (isValidTimeZone(timeZone)) await profileRepository.setTimeZone(tx, userId, timeZone);
+      return statusOf(saved);
     });
   }
 }
