@@ -1,6 +1,7 @@
 import { createSubgraph, systemClock, type Clock, type Subgraph } from '@saldo/kit';
 import { migrations } from '../migrations';
 import { OverdueSweeper } from './charges/overdue.sweeper';
+import { boletoPdfRoute } from './links/boleto-pdf.route';
 import { billingSettings, type BillingConfig } from './config';
 import { schemaOptions } from './schema';
 import { createHandlers, createServices, type BillingServices } from './services';
@@ -34,6 +35,9 @@ export async function startBilling(
     streams: ['billing'],
     services: () => services,
     handlers: createHandlers(),
+    routes: (runtime) => ({
+      'GET /boleto.pdf': boletoPdfRoute(runtime, { links: services.links, clock }),
+    }),
     background: (runtime) => {
       if (settings.BILLING_OVERDUE_INTERVAL_MS === 0) return async () => undefined;
       const sweeper = new OverdueSweeper(

@@ -172,6 +172,16 @@ export const chargeRepository = {
     return row ? toCharge(row) : null;
   },
 
+  /** By id alone: only for a request that proved its right to it (a signed PDF link). */
+  async anyById(em: EntityManager, id: string): Promise<ChargeRecord | null> {
+    const row = await queryOne<ChargeRow>(
+      em,
+      `select ${CHARGE_COLUMNS} from charges where id = ?::uuid`,
+      [id],
+    );
+    return row ? toCharge(row) : null;
+  },
+
   async byIds(em: EntityManager, userId: string, ids: readonly string[]): Promise<ChargeRecord[]> {
     const rows = await query<ChargeRow>(
       em,

@@ -28,12 +28,15 @@ const validators: ChargeValidators = {
     const d = [...id].map((c) => Number.parseInt(c, 10));
     if (id.length === 11) {
       const w = [11, 10, 9, 8, 7, 6, 5, 4, 3, 2];
-      const ok = checkDigits(d.slice(0, 9), w.slice(1)) === d[9] && checkDigits(d.slice(0, 10), w) === d[10];
+      const ok =
+        checkDigits(d.slice(0, 9), w.slice(1)) === d[9] && checkDigits(d.slice(0, 10), w) === d[10];
       return ok ? id : null;
     }
     if (id.length === 14) {
       const w = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
-      const ok = checkDigits(d.slice(0, 12), w.slice(1)) === d[12] && checkDigits(d.slice(0, 13), w) === d[13];
+      const ok =
+        checkDigits(d.slice(0, 12), w.slice(1)) === d[12] &&
+        checkDigits(d.slice(0, 13), w) === d[13];
       return ok ? id : null;
     }
     return null;
@@ -45,9 +48,15 @@ async function* pieces(buf: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
 }
 
-async function splitAll(file: Buffer, dialect: ChargeCsvDialect, rowsPerChunk: number, pieceSize = 7) {
+async function splitAll(
+  file: Buffer,
+  dialect: ChargeCsvDialect,
+  rowsPerChunk: number,
+  pieceSize = 7,
+) {
   const chunks = [];
-  for await (const c of splitChargeCsv(pieces(file, pieceSize), dialect, rowsPerChunk)) chunks.push(c);
+  for await (const c of splitChargeCsv(pieces(file, pieceSize), dialect, rowsPerChunk))
+    chunks.push(c);
   return chunks;
 }
 
@@ -56,12 +65,26 @@ async function parseFile(file: Buffer, rowsPerChunk = 2) {
   const dialect = sniffChargeCsv(file.subarray(0, 64 * 1024));
   const chunks = await splitAll(file, dialect, rowsPerChunk);
   const parsed = chunks.map((c) =>
-    parseChargeChunk(file.subarray(c.offset, c.offset + c.length), dialect, c.firstLine, validators),
+    parseChargeChunk(
+      file.subarray(c.offset, c.offset + c.length),
+      dialect,
+      c.firstLine,
+      validators,
+    ),
   );
-  return { dialect, chunks, rows: parsed.flatMap((p) => p.rows), errors: parsed.flatMap((p) => p.errors) };
+  return {
+    dialect,
+    chunks,
+    rows: parsed.flatMap((p) => p.rows),
+    errors: parsed.flatMap((p) => p.errors),
+  };
 }
 
-function expectExactCover(file: Buffer, dialect: ChargeCsvDialect, chunks: { offset: number; length: number }[]) {
+function expectExactCover(
+  file: Buffer,
+  dialect: ChargeCsvDialect,
+  chunks: { offset: number; length: number }[],
+) {
   let at = dialect.headerBytes;
   for (const c of chunks) {
     expect(c.offset).toBe(at);
@@ -76,7 +99,14 @@ describe('sniffChargeCsv', () => {
     const file = fixture('utf8-comma-bom-crlf.csv');
     const d = sniffChargeCsv(file);
     expect(d).toMatchObject({ encoding: 'utf8', delimiter: ',', fieldCount: 6 });
-    expect(d.columns).toEqual({ email: 0, name: 1, governmentId: 2, debtAmount: 3, debtDueDate: 4, debtId: 5 });
+    expect(d.columns).toEqual({
+      email: 0,
+      name: 1,
+      governmentId: 2,
+      debtAmount: 3,
+      debtDueDate: 4,
+      debtId: 5,
+    });
     expect(d.headerBytes).toBe(file.indexOf('\n') + 1);
     expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
@@ -106,22 +136,25 @@ describe('sniffChargeCsv', () => {
   });
 
   it('rejects a repeated column and a 64 KiB head without a newline', () => {
-    expect(() => sniffChargeCsv(Buffer.from('name,name,governmentId,email,debtAmount,debtDueDate,debtId\n'))).toThrow(
-      /repeats the column name/,
-    );
+    expect(() =>
+      sniffChargeCsv(Buffer.from('name,name,governmentId,email,debtAmount,debtDueDate,debtId\n')),
+    ).toThrow(/repeats the column name/);
     expect(() => sniffChargeCsv(Buffer.alloc(64 * 1024, 'a'))).toThrow(/no header line/);
   });
 });
 
 describe('splitChargeCsv', () => {
-  it.each([1, 2, 3, 100])('covers every record exactly once with %i rows per chunk', async (rowsPerChunk) => {
-    const file = fixture('utf8-comma-bom-crlf.csv');
-    const dialect = sniffChargeCsv(file);
-    const chunks = await splitAll(file, dialect, rowsPerChunk);
-    expectExactCover(file, dialect, chunks);
-    expect(chunks.reduce((n, c) => n + c.rows, 0)).toBe(4);
-    expect(chunks.every((c) => c.rows <= rowsPerChunk)).toBe(true);
-  });
+  it.each([1, 2, 3, 100])(
+    'covers every record exactly once with %i rows per chunk',
+    async (rowsPerChunk) => {
+      const file = fixture('utf8-comma-bom-crlf.csv');
+      const dialect = sniffChargeCsv(file);
+      const chunks = await splitAll(file, dialect, rowsPerChunk);
+      expectExactCover(file, dialect, chunks);
+      expect(chunks.reduce((n, c) => n + c.rows, 0)).toBe(4);
+      expect(chunks.every((c) => c.rows <= rowsPerChunk)).toBe(true);
+    },
+  );
 
   it('keeps a quoted newline inside its record and numbers file lines across it', async () => {
     const file = fixture('utf8-comma-bom-crlf.csv');
@@ -134,7 +167,9 @@ describe('splitChargeCsv', () => {
       [7, 1],
     ]);
     // the blank line 4 stays in the chunk before the next record
-    expect(file.subarray(chunks[1]!.offset, chunks[1]!.offset + chunks[1]!.length).toString()).toMatch(/D-2\r\n\r\n$/);
+    expect(
+      file.subarray(chunks[1]!.offset, chunks[1]!.offset + chunks[1]!.length).toString(),
+    ).toMatch(/D-2\r\n\r\n$/);
   });
 
   it('ends a runaway quoted record after 10 KiB so one stray quote cannot swallow the file', async () => {
@@ -144,8 +179,15 @@ describe('splitChargeCsv', () => {
     const dialect = sniffChargeCsv(file);
     const chunks = await splitAll(file, dialect, 1_000, 4096);
     expectExactCover(file, dialect, chunks);
-    const { rows, errors } = parseChargeChunk(file.subarray(dialect.headerBytes), dialect, 2, validators);
-    expect(errors).toEqual([{ line: 2, field: 'row', message: expect.stringMatching(/over the 10240 byte limit/) }]);
+    const { rows, errors } = parseChargeChunk(
+      file.subarray(dialect.headerBytes),
+      dialect,
+      2,
+      validators,
+    );
+    expect(errors).toEqual([
+      { line: 2, field: 'row', message: expect.stringMatching(/over the 10240 byte limit/) },
+    ]);
     expect(rows.length).toBeGreaterThan(150);
     expect(rows.at(-1)?.line).toBe(402);
   });
@@ -156,10 +198,42 @@ describe('parseChargeChunk', () => {
     const { rows, errors } = await parseFile(fixture('utf8-comma-bom-crlf.csv'));
     expect(errors).toEqual([]);
     expect(rows).toEqual([
-      { line: 2, name: 'Ana Lúcia, Souza', governmentId: '52998224725', email: 'ana@example.com', amountCents: 123456n, dueDate: '2026-12-31', debtId: 'D-1' },
-      { line: 3, name: 'João "JJ" Silva', governmentId: '11222333000181', email: 'joao@example.com', amountCents: 123456n, dueDate: '2027-01-31', debtId: 'D-2' },
-      { line: 5, name: 'Maria\r\nSegunda Linha', governmentId: '11144477735', email: 'maria@example.com', amountCents: 700n, dueDate: '2027-02-28', debtId: 'D-3' },
-      { line: 7, name: 'Zé Ninguém', governmentId: '52998224725', email: 'zé@example.com', amountCents: 50n, dueDate: '2027-03-01', debtId: 'D-4' },
+      {
+        line: 2,
+        name: 'Ana Lúcia, Souza',
+        governmentId: '52998224725',
+        email: 'ana@example.com',
+        amountCents: 123456n,
+        dueDate: '2026-12-31',
+        debtId: 'D-1',
+      },
+      {
+        line: 3,
+        name: 'João "JJ" Silva',
+        governmentId: '11222333000181',
+        email: 'joao@example.com',
+        amountCents: 123456n,
+        dueDate: '2027-01-31',
+        debtId: 'D-2',
+      },
+      {
+        line: 5,
+        name: 'Maria\r\nSegunda Linha',
+        governmentId: '11144477735',
+        email: 'maria@example.com',
+        amountCents: 700n,
+        dueDate: '2027-02-28',
+        debtId: 'D-3',
+      },
+      {
+        line: 7,
+        name: 'Zé Ninguém',
+        governmentId: '52998224725',
+        email: 'zé@example.com',
+        amountCents: 50n,
+        dueDate: '2027-03-01',
+        debtId: 'D-4',
+      },
     ]);
   });
 
@@ -187,21 +261,39 @@ describe('parseChargeChunk', () => {
       { line: 3, field: 'governmentId', message: "governmentId: '123' is not a valid CPF or CNPJ" },
       { line: 3, field: 'email', message: "email: 'not-an-email' is not a valid email address" },
       { line: 3, field: 'debtAmount', message: "debtAmount: '12.345' has more than 2 decimals" },
-      { line: 3, field: 'debtDueDate', message: "debtDueDate: '2027-02-30' is not a date (use YYYY-MM-DD or dd/mm/yyyy)" },
+      {
+        line: 3,
+        field: 'debtDueDate',
+        message: "debtDueDate: '2027-02-30' is not a date (use YYYY-MM-DD or dd/mm/yyyy)",
+      },
       { line: 3, field: 'debtId', message: 'debtId: is required' },
       { line: 4, field: 'row', message: 'row has 4 columns, expected 6' },
       { line: 5, field: 'debtAmount', message: "debtAmount: '-5' must be greater than 0" },
       { line: 6, field: 'debtAmount', message: "debtAmount: '0,00' must be greater than 0" },
-      { line: 7, field: 'debtAmount', message: "debtAmount: 'abc' is not an amount (use 1234.56 or 1234,56)" },
-      { line: 7, field: 'debtDueDate', message: "debtDueDate: '2027-13-01' is not a date (use YYYY-MM-DD or dd/mm/yyyy)" },
+      {
+        line: 7,
+        field: 'debtAmount',
+        message: "debtAmount: 'abc' is not an amount (use 1234.56 or 1234,56)",
+      },
+      {
+        line: 7,
+        field: 'debtDueDate',
+        message: "debtDueDate: '2027-13-01' is not a date (use YYYY-MM-DD or dd/mm/yyyy)",
+      },
       { line: 8, field: 'name', message: 'name: is 1001 characters, over the 1000 limit' },
-      { line: 9, field: 'debtAmount', message: "debtAmount: '12.34,56' is not an amount (use 1234.56 or 1234,56)" },
+      {
+        line: 9,
+        field: 'debtAmount',
+        message: "debtAmount: '12.34,56' is not an amount (use 1234.56 or 1234,56)",
+      },
       { line: 12, field: 'row', message: 'row has a malformed quoted field' },
     ]);
   });
 
   it('rejects a row over 10 KiB without parsing it', () => {
-    const dialect = sniffChargeCsv(Buffer.from('name,governmentId,email,debtAmount,debtDueDate,debtId\n'));
+    const dialect = sniffChargeCsv(
+      Buffer.from('name,governmentId,email,debtAmount,debtDueDate,debtId\n'),
+    );
     const row = Buffer.from(`${'n'.repeat(11_000)},529.982.247-25,a@example.com,1,2027-01-01,X\n`);
     expect(parseChargeChunk(row, dialect, 9, validators)).toEqual({
       rows: [],
@@ -210,9 +302,16 @@ describe('parseChargeChunk', () => {
   });
 
   it('never throws on garbage bytes in a chunk', () => {
-    const dialect = sniffChargeCsv(Buffer.from('name;governmentId;email;debtAmount;debtDueDate;debtId\n'));
+    const dialect = sniffChargeCsv(
+      Buffer.from('name;governmentId;email;debtAmount;debtDueDate;debtId\n'),
+    );
     const garbage = iconv.encode('"a"b;;\n\u0001\u0002;"\n"x', 'cp1252');
-    const { rows, errors } = parseChargeChunk(garbage, { ...dialect, encoding: 'cp1252' }, 2, validators);
+    const { rows, errors } = parseChargeChunk(
+      garbage,
+      { ...dialect, encoding: 'cp1252' },
+      2,
+      validators,
+    );
     expect(rows).toEqual([]);
     expect(errors.length).toBeGreaterThan(0);
   });
