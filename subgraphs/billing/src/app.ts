@@ -1,6 +1,7 @@
 import { createSubgraph, systemClock, type Clock, type Subgraph } from '@saldo/kit';
 import { migrations } from '../migrations';
 import { OverdueSweeper } from './charges/overdue.sweeper';
+import { entities } from './entities';
 import { boletoPdfRoute } from './links/boleto-pdf.route';
 import { billingSettings, type BillingConfig } from './config';
 import { schemaOptions } from './schema';
@@ -29,7 +30,7 @@ export async function startBilling(
     name: 'billing',
     config,
     database,
-    entities: [],
+    entities,
     migrations,
     schema: schemaOptions,
     streams: ['billing'],
