@@ -108,6 +108,21 @@ describe('createCharge', () => {
     expect(created(await other.createCharge(chargeInput('D-7'))).id).not.toBe(first.id);
   });
 
+  it('under concurrency: distinct our-numbers, and one charge per debtId', async () => {
+    const api = await b.beneficiary();
+    const distinct = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => api.createCharge(chargeInput(`K-${i}`))),
+    );
+    const numbers = distinct.map((r) => created(r).boleto!.ourNumber);
+    expect(new Set(numbers).size).toBe(12);
+    const same = await Promise.all(
+      Array.from({ length: 8 }, () => api.createCharge(chargeInput('K-same'))),
+    );
+    expect(new Set(same.map((r) => created(r).id)).size).toBe(1);
+    const emails = await publishedEvents(b.t, { type: 'billing.charge_emails.requested' });
+    expect(emails.filter((e) => e.userId === api.userId)).toHaveLength(13);
+  });
+
   it.each([
     [
       'payer.governmentId',
