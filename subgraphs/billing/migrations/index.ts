@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { BillingSchema } from './0001-billing';
+
+/** Committed migrations, applied in order on start. */
+export const migrations: MigrationObject[] = [
+  { name: 'billing-0001-schema', class: BillingSchema },
+];

@@ -1,0 +1,5 @@
+import { ChargeEntity } from './charges/charge.entity';
+import { BillingProfileEntity } from './profiles/profile.entity';
+
+/** The billing tables as MikroORM entities (the SQL is hand-written; see the repositories). */
+export const entities = [BillingProfileEntity, ChargeEntity];
