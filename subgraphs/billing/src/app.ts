@@ -37,7 +37,7 @@ export async function startBilling(
     services: () => services,
     handlers: createHandlers(),
     routes: (runtime) => ({
-      'GET /boleto.pdf': boletoPdfRoute(runtime, { links: services.links, clock }),
+      'GET /charges/:id/boleto.pdf': boletoPdfRoute(runtime, { links: services.links, clock }),
     }),
     background: (runtime) => {
       if (settings.BILLING_OVERDUE_INTERVAL_MS === 0) return async () => undefined;

@@ -5,7 +5,7 @@ let b: TestBilling;
 let base: string;
 beforeAll(async () => {
   b = await startBillingForTest('billing_pdf');
-  base = b.subgraph.url.replace(/\/graphql$/, '/boleto.pdf');
+  base = b.subgraph.url.replace(/\/graphql$/, '');
 });
 afterAll(() => b.stop());
 
@@ -14,29 +14,40 @@ function created(result: { data?: { createCharge: ChargeData } | null; errors?: 
   return result.data.createCharge;
 }
 
-/** The subgraph URL for a charge's email link (what the router maps the public path onto). */
-function signedUrl(charge: ChargeData, tamper?: (p: URLSearchParams) => void): string {
+const pdfPath = (id: string) => `${base}/charges/${id}/boleto.pdf`;
+
+/** The subgraph URL for a charge's email link (the router serves it under /billing). */
+function signedUrl(
+  charge: ChargeData,
+  tamper?: (p: URLSearchParams) => void,
+  id = charge.id,
+): string {
   const link = new URL(charge.boleto!.pdfUrl);
-  const params = new URLSearchParams({ charge: charge.id });
+  const params = new URLSearchParams();
   params.set('exp', link.searchParams.get('exp') ?? '');
   params.set('sig', link.searchParams.get('sig') ?? '');
   tamper?.(params);
-  return `${base}?${params.toString()}`;
+  return `${pdfPath(id)}?${params.toString()}`;
 }
 
-describe('GET /boleto.pdf', () => {
+/** What the router sends with a payer's link: its signed, anonymous identity. */
+const anonymous = async () => ({
+  authorization: `Bearer ${await mintToken('billing', { sub: null, scopes: [] })}`,
+});
+
+describe('GET /charges/:id/boleto.pdf', () => {
   it('serves the PDF to the payer with the signed link and to the owner with a token', async () => {
     const owner = await b.beneficiary();
     const charge = created(await owner.createCharge(chargeInput('PDF-1')));
 
-    const payer = await fetch(signedUrl(charge));
+    const payer = await fetch(signedUrl(charge), { headers: await anonymous() });
     expect(payer.status).toBe(200);
     expect(payer.headers.get('content-type')).toBe('application/pdf');
     const body = Buffer.from(await payer.arrayBuffer());
     expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     const token = await mintToken('billing', { sub: owner.userId, scopes: ['billing:read'] });
-    const mine = await fetch(`${base}?charge=${charge.id}`, {
+    const mine = await fetch(pdfPath(charge.id), {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(mine.status).toBe(200);
@@ -45,20 +56,32 @@ describe('GET /boleto.pdf', () => {
   it('refuses a tampered link (403), strangers (404), no identity (401), unknown ids (404)', async () => {
     const owner = await b.beneficiary();
     const charge = created(await owner.createCharge(chargeInput('PDF-2')));
-    const tampered = await fetch(signedUrl(charge, (p) => p.set('exp', '9999999999')));
+    const headers = await anonymous();
+    // Without the router's identity, even a valid link is refused.
+    expect((await fetch(signedUrl(charge))).status).toBe(401);
+    const tampered = await fetch(
+      signedUrl(charge, (p) => p.set('exp', '9999999999')),
+      {
+        headers,
+      },
+    );
     expect(tampered.status).toBe(403);
-    const badSig = await fetch(signedUrl(charge, (p) => p.set('sig', 'AAAA')));
+    const badSig = await fetch(
+      signedUrl(charge, (p) => p.set('sig', 'AAAA')),
+      { headers },
+    );
     expect(badSig.status).toBe(403);
     const otherCharge = created(await owner.createCharge(chargeInput('PDF-3')));
-    const swapped = await fetch(signedUrl(charge, (p) => p.set('charge', otherCharge.id)));
+    const swapped = await fetch(signedUrl(charge, undefined, otherCharge.id), { headers });
     expect(swapped.status).toBe(403);
 
     const stranger = await mintToken('billing', { sub: b.as().userId, scopes: ['billing:read'] });
-    const theirs = await fetch(`${base}?charge=${charge.id}`, {
+    const theirs = await fetch(pdfPath(charge.id), {
       headers: { authorization: `Bearer ${stranger}` },
     });
     expect(theirs.status).toBe(404);
-    expect((await fetch(`${base}?charge=${charge.id}`)).status).toBe(401);
-    expect((await fetch(`${base}?charge=not-an-id`)).status).toBe(404);
+    expect((await fetch(pdfPath(charge.id))).status).toBe(401);
+    expect((await fetch(pdfPath(charge.id), { headers })).status).toBe(401);
+    expect((await fetch(pdfPath('not-an-id'), { headers })).status).toBe(404);
   });
 });

@@ -11,6 +11,16 @@ export const operations = {
     update: { kind: 'mutation', document: D.AccountsUpdateDocument, field: 'updateAccount', idempotency: null },
     archive: { kind: 'mutation', document: D.AccountsArchiveDocument, field: 'archiveAccount', idempotency: null },
   },
+  billing: {
+    profile: { kind: 'query', document: D.BillingProfileDocument, field: 'billingProfile', idempotency: null },
+    charges: { kind: 'query', document: D.BillingChargesDocument, field: 'charges', idempotency: null },
+    charge: { kind: 'query', document: D.BillingChargeDocument, field: 'charge', idempotency: null },
+    updateProfile: { kind: 'mutation', document: D.BillingUpdateProfileDocument, field: 'updateBillingProfile', idempotency: null },
+    createCharge: { kind: 'mutation', document: D.BillingCreateChargeDocument, field: 'createCharge', idempotency: null },
+    cancelCharge: { kind: 'mutation', document: D.BillingCancelChargeDocument, field: 'cancelCharge', idempotency: null },
+    resendCharge: { kind: 'mutation', document: D.BillingResendChargeDocument, field: 'resendCharge', idempotency: null },
+    registerPayment: { kind: 'mutation', document: D.BillingRegisterPaymentDocument, field: 'registerChargePayment', idempotency: null },
+  },
   bills: {
     list: { kind: 'query', document: D.BillsListDocument, field: 'entries', idempotency: null },
     create: { kind: 'mutation', document: D.BillsCreateDocument, field: 'createEntry', idempotency: {"variable":"idempotencyKey"} },

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   HttpError,
   isUuid,
+  routeParams,
   Scope,
   type Clock,
   type Handler,
@@ -18,7 +19,10 @@ export interface BoletoPdfRouteOptions {
   clock: Clock;
 }
 
-/** The charge the request may see: the owner's (internal token) or any with a valid link. */
+/**
+ * The charge the request may see: the owner's (their internal token) or any with a valid
+ * link. Either way the request carries the router's identity (a payer's is anonymous).
+ */
 async function chargeFor(
   runtime: SubgraphRuntime,
   req: IncomingMessage,
@@ -27,6 +31,11 @@ async function chargeFor(
   options: BoletoPdfRouteOptions,
 ): Promise<ChargeRecord> {
   const em = runtime.orm.em.fork();
+  // Only the router calls this: its token (verified below) is required, even for a link.
+  if (!req.headers.authorization) throw new HttpError(401, 'Unauthenticated');
+  const caller = await runtime.authenticate(req).catch(() => {
+    throw new HttpError(401, 'Unauthenticated');
+  });
   const signed = params.has('sig') || params.has('exp');
   if (signed) {
     if (!options.links.verify(id, params.get('exp'), params.get('sig'), options.clock.now())) {
@@ -36,9 +45,6 @@ async function chargeFor(
     if (!charge) throw new HttpError(404, 'Charge not found');
     return charge;
   }
-  const caller = await runtime.authenticate(req).catch(() => {
-    throw new HttpError(401, 'Unauthenticated');
-  });
   if (caller.userId === null) throw new HttpError(401, 'Sign in, or use the link in the email');
   if (!caller.scopes.has(Scope.BILLING_READ)) {
     throw new HttpError(403, 'Missing scope billing:read');
@@ -49,15 +55,14 @@ async function chargeFor(
 }
 
 /**
- * `GET /boleto.pdf?charge=<id>[&exp=..&sig=..]`: a charge's boleto as a PDF, rendered when
+ * `GET /charges/:id/boleto.pdf[?exp=..&sig=..]`: a charge's boleto as a PDF, rendered when
  * asked for (not stored). The owner calls it with their token; a payer with the signed,
- * expiring link of the email. (The kit routes exact paths, so the charge id is a query
- * parameter; the router maps `/billing/charges/<id>/boleto.pdf` onto it.)
+ * expiring link of the email (the router serves it as `/billing/charges/:id/boleto.pdf`).
  */
 export function boletoPdfRoute(runtime: SubgraphRuntime, options: BoletoPdfRouteOptions): Handler {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const params = new URL(req.url ?? '/', 'http://billing').searchParams;
-    const id = params.get('charge') ?? '';
+    const { id = '' } = routeParams(req);
     if (!isUuid(id)) throw new HttpError(404, 'Charge not found');
     const charge = await chargeFor(runtime, req, id, params, options);
     if (!charge.barcode || !charge.digitableLine || !charge.ourNumber) {
