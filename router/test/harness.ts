@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import WebSocket from 'ws';
+import { startBilling } from '@saldo/billing/src/app';
 import { startCards } from '@saldo/cards/src/app';
 import { startConsolidation } from '@saldo/consolidation/src/app';
 import { startIdentity } from '@saldo/identity/src/app';
@@ -24,7 +25,7 @@ import { composeSupergraph, subgraphSources } from '../src/compose';
 import { configSchema, type RouterConfig } from '../src/config';
 
 export type SubgraphName =
-  'identity' | 'ledger' | 'consolidation' | 'cards' | 'import' | 'notifications';
+  'identity' | 'ledger' | 'consolidation' | 'cards' | 'import' | 'notifications' | 'billing';
 export type Starter = (config: never, database: string) => Promise<Subgraph<unknown>>;
 
 const STARTERS: Record<SubgraphName, Starter> = {
@@ -34,6 +35,7 @@ const STARTERS: Record<SubgraphName, Starter> = {
   cards: startCards,
   import: startImport,
   notifications: startNotifications,
+  billing: startBilling,
 };
 
 export interface StackOptions {
