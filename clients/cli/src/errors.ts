@@ -14,6 +14,7 @@ export const EXIT = {
 } as const;
 
 const BY_CODE: Record<string, number> = {
+  USAGE: EXIT.USAGE,
   UNAUTHENTICATED: EXIT.AUTH,
   FORBIDDEN: EXIT.AUTH,
   NOT_FOUND: EXIT.NOT_FOUND,

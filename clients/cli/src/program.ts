@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { billingCommands } from './commands/billing';
 import { cardCommands } from './commands/cards';
 import { cashflowCommands } from './commands/cashflow';
 import { importCommands } from './commands/import';
@@ -55,6 +56,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   watchCommands(program, run);
   importCommands(program, run);
   notificationCommands(program, run);
+  billingCommands(program, run);
   return program;
 }
 
