@@ -1,21 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSaldoClient, type SaldoClient } from '@saldo/sdk';
 import { useStack } from '@saldo/router/test/harness';
+import { cliRunner, PASSWORD } from './run-cli';
 
 // `saldo billing ...`: the built CLI spawned as a process against router + identity +
 // ledger + billing.
 
-const MAIN = join(__dirname, '..', 'dist', 'main.js');
-const PASSWORD = 'correct horse battery 9';
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 interface Charge {
   id: string;
   debtId: string;
@@ -34,24 +26,7 @@ describe('saldo billing', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  const saldo = (args: string[], extra: Record<string, string> = {}) =>
-    new Promise<Ran>((resolve) => {
-      const child = spawn(process.execPath, [MAIN, ...args], {
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          XDG_CONFIG_HOME: home,
-          SALDO_URL: stack().router.url,
-          LANG: 'pt_BR.UTF-8',
-          ...extra,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const saldo = cliRunner(home, () => stack().router.url);
 
   beforeAll(async () => {
     client = createSaldoClient({ url: stack().router.url });

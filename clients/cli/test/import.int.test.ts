@@ -1,23 +1,19 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSaldoClient, type SaldoClient } from '@saldo/sdk';
 import { useStack } from '@saldo/router/test/harness';
+import { cliRunner, PASSWORD } from './run-cli';
 
 // `saldo import`: the built CLI spawned as a process against router + identity + ledger +
 // import; the file goes through the router's POST /uploads.
 
-const MAIN = join(__dirname, '..', 'dist', 'main.js');
-const PASSWORD = 'correct horse battery 9';
 // Bradesco OFX 1.x: 6 transactions, BRL (see the fixtures README).
-const FIXTURE = '/work/shared/fixtures/statements/rubyofx-bradesco.ofx';
+const FIXTURE = join(
+  __dirname,
+  '../../../subgraphs/import/test/fixtures/statements/rubyofx-bradesco.ofx',
+);
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 interface Job {
   id: string;
   status: string;
@@ -30,8 +26,6 @@ describe('saldo import', () => {
   const stack = useStack({ subgraphs: ['identity', 'ledger', 'import'] });
   const home = mkdtempSync(join(tmpdir(), 'saldo-cli-import-'));
   const email = `cli.import.${Date.now()}@example.com`;
-  // No space in the name: the SDK and the router both percent-encode x-filename (router
-  // issue, reported), so "a b.ofx" would arrive as "a%20b.ofx".
   const statement = join(home, 'extrato-bradesco.ofx');
   let client: SaldoClient;
   let accountId = '';
@@ -40,24 +34,7 @@ describe('saldo import', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  const saldo = (args: string[], extra: Record<string, string> = {}) =>
-    new Promise<Ran>((resolve) => {
-      const child = spawn(process.execPath, [MAIN, ...args], {
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          XDG_CONFIG_HOME: home,
-          SALDO_URL: stack().router.url,
-          LANG: 'pt_BR.UTF-8',
-          ...extra,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const saldo = cliRunner(home, () => stack().router.url);
 
   const entryCount = async () =>
     (await client.entries.list({ filter: { accountId }, first: 100 })).edges.length;
