@@ -133,7 +133,11 @@ export class ChargeOutcomeReporter {
       if (rows.length === 0) return 0;
       const now = this.clock.now();
       const byUser = new Map<string, Unreported[]>();
-      for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
+      for (const r of rows) {
+        const list = byUser.get(r.user_id);
+        if (list) list.push(r);
+        else byUser.set(r.user_id, [r]);
+      }
       await recordEvents(
         em,
         [...byUser].map(([userId, list]) =>
