@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError } from 'graphql';
 import { Pool } from 'undici';
 import { routeParams, Scope, type Handler, type Logger } from '@saldo/kit';
 import type { Authenticator } from './auth/authenticate';
 import { ANONYMOUS_CALLER, type RouterCaller } from './auth/caller';
 import type { InternalTokenMinter } from './auth/internal-tokens';
+import { authoriseRoute, limitAnonymous, RouteError, sendError } from './route-errors';
 
 export interface BoletoDownloadOptions {
   /** The billing subgraph's base URL (`http://127.0.0.1:4008`), or null when it is not composed. */
@@ -13,35 +13,6 @@ export interface BoletoDownloadOptions {
   mint: InternalTokenMinter;
   rateLimit: (key: string) => void;
   log: Logger;
-}
-
-class DownloadError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function fail(res: ServerResponse, status: number, code: string, message: string): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const text = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-/** What may be done with GraphQL auth errors here: the HTTP status they stand for. */
-function httpError(error: unknown, status: number, code: string): never {
-  if (error instanceof GraphQLError) throw new DownloadError(status, code, error.message);
-  throw error;
 }
 
 // The headers of the subgraph's answer the client may see.
@@ -60,25 +31,21 @@ export function boletoDownloadRoute(options: BoletoDownloadOptions): {
   const pool = options.billingUrl ? new Pool(options.billingUrl, { connections: 8 }) : null;
   const handler: Handler = async (req: IncomingMessage, res: ServerResponse) => {
     try {
-      if (!pool) throw new DownloadError(503, 'UNAVAILABLE', 'Billing is not served here');
+      if (!pool) throw new RouteError(503, 'UNAVAILABLE', 'Billing is not served here');
       const { id = '' } = routeParams(req);
       const search = new URL(req.url ?? '/', 'http://router').searchParams;
       let caller: RouterCaller = ANONYMOUS_CALLER;
       if (req.headers.authorization) {
-        caller = await options
-          .authenticate(req.headers.authorization)
-          .catch((e: unknown) => httpError(e, 401, 'UNAUTHENTICATED'));
-        if (!caller.userId) throw new DownloadError(401, 'UNAUTHENTICATED', 'Sign in first');
-        if (!caller.scopes.has(Scope.BILLING_READ)) {
-          throw new DownloadError(403, 'FORBIDDEN', 'Missing scope: billing:read');
-        }
+        caller = await authoriseRoute(
+          options.authenticate,
+          options.rateLimit,
+          req.headers.authorization,
+          Scope.BILLING_READ,
+        );
       } else if (!search.get('sig') || !search.get('exp')) {
-        throw new DownloadError(401, 'UNAUTHENTICATED', 'Sign in, or use the link from the email');
-      }
-      try {
-        options.rateLimit(caller.userId ?? `ip:${req.socket.remoteAddress ?? ''}`);
-      } catch (error) {
-        httpError(error, 429, 'RATE_LIMITED');
+        throw new RouteError(401, 'UNAUTHENTICATED', 'Sign in, or use the link from the email');
+      } else {
+        await limitAnonymous(options.rateLimit, req.socket.remoteAddress);
       }
       const token = await options.mint('billing', caller);
       const query = new URLSearchParams();
@@ -104,10 +71,12 @@ export function boletoDownloadRoute(options: BoletoDownloadOptions): {
       for await (const chunk of answer.body) res.write(chunk);
       res.end();
     } catch (error) {
-      if (error instanceof DownloadError) fail(res, error.status, error.code, error.message);
+      // A failure mid-body can only cut the answer short.
+      if (res.headersSent) res.destroy();
+      else if (error instanceof RouteError) sendError(res, error.status, error.code, error.message);
       else {
         options.log.error({ err: error }, 'boleto download failed');
-        fail(res, 502, 'INTERNAL_SERVER_ERROR', 'The boleto could not be fetched');
+        sendError(res, 502, 'INTERNAL_SERVER_ERROR', 'The boleto could not be fetched');
       }
     }
   };

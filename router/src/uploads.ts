@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import {
   PassThrough,
   pipeline,
@@ -7,12 +7,12 @@ import {
   type TransformCallback,
 } from 'node:stream';
 import busboy from 'busboy';
-import { GraphQLError } from 'graphql';
 import { Pool } from 'undici';
 import { Scope, type Handler, type Logger } from '@saldo/kit';
 import type { Authenticator } from './auth/authenticate';
 import type { RouterCaller } from './auth/caller';
 import type { InternalTokenMinter } from './auth/internal-tokens';
+import { authoriseRoute, RouteError, sendError } from './route-errors';
 
 export interface UploadRouteOptions {
   /** The import subgraph's base URL (`http://127.0.0.1:4005`), or null when it is not composed. */
@@ -24,18 +24,8 @@ export interface UploadRouteOptions {
   log: Logger;
 }
 
-class UploadError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const tooLarge = (max: number) =>
-  new UploadError(413, 'PAYLOAD_TOO_LARGE', `The file is larger than ${max} bytes`);
+  new RouteError(413, 'PAYLOAD_TOO_LARGE', `The file is larger than ${max} bytes`);
 
 /** Passes bytes through, failing the stream once more than `max` went by. */
 class ByteCap extends Transform {
@@ -50,43 +40,14 @@ class ByteCap extends Transform {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, close = false): void {
-  if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  const headers: Record<string, string | number> = {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  };
-  if (close) headers['connection'] = 'close';
-  res.writeHead(status, headers);
-  res.end(text);
-}
-
-const errorBody = (code: string, message: string) => ({
-  errors: [{ message, extensions: { code } }],
-});
-
 /** The caller, who must hold `import:write`; GraphQL auth errors become HTTP ones. */
-async function authorise(options: UploadRouteOptions, req: IncomingMessage): Promise<RouterCaller> {
-  let caller: RouterCaller;
-  try {
-    caller = await options.authenticate(req.headers.authorization);
-  } catch (error) {
-    if (error instanceof GraphQLError) throw new UploadError(401, 'UNAUTHENTICATED', error.message);
-    throw error;
-  }
-  if (!caller.userId) throw new UploadError(401, 'UNAUTHENTICATED', 'Sign in first');
-  if (!caller.scopes.has(Scope.IMPORT_WRITE)) {
-    throw new UploadError(403, 'FORBIDDEN', 'Missing scope: import:write');
-  }
-  try {
-    options.rateLimit(caller.userId);
-  } catch (error) {
-    if (error instanceof GraphQLError) throw new UploadError(429, 'RATE_LIMITED', error.message);
-    throw error;
-  }
-  return caller;
-}
+const authorise = (options: UploadRouteOptions, req: IncomingMessage): Promise<RouterCaller> =>
+  authoriseRoute(
+    options.authenticate,
+    options.rateLimit,
+    req.headers.authorization,
+    Scope.IMPORT_WRITE,
+  );
 
 interface FilePart {
   stream: Readable;
@@ -124,7 +85,7 @@ function filePart(req: IncomingMessage, maxBytes: number): Promise<FilePart> {
         limits: { files: 1, fields: 20, parts: 25 },
       });
     } catch {
-      reject(new UploadError(400, 'BAD_REQUEST', 'Malformed multipart body'));
+      reject(new RouteError(400, 'BAD_REQUEST', 'Malformed multipart body'));
       return;
     }
     // The file's bytes go on as they arrive, but its end waits for the end of the form:
@@ -133,8 +94,8 @@ function filePart(req: IncomingMessage, maxBytes: number): Promise<FilePart> {
     // Its failure is read through the pipeline below (it may come before that exists).
     out.on('error', () => undefined);
     let found = false;
-    let failure: UploadError | null = null;
-    const fail = (error: UploadError) => {
+    let failure: RouteError | null = null;
+    const fail = (error: RouteError) => {
       failure ??= error;
       if (found) out.destroy(failure);
       else reject(failure);
@@ -144,16 +105,16 @@ function filePart(req: IncomingMessage, maxBytes: number): Promise<FilePart> {
       stream.pipe(out, { end: false });
       resolve({ stream: out, filename: info.filename || 'upload', contentType: info.mimeType });
     });
-    parser.on('filesLimit', () => fail(new UploadError(400, 'BAD_REQUEST', 'Send one file')));
+    parser.on('filesLimit', () => fail(new RouteError(400, 'BAD_REQUEST', 'Send one file')));
     parser.on('error', (error: unknown) =>
       fail(
-        error instanceof UploadError
+        error instanceof RouteError
           ? error
-          : new UploadError(400, 'BAD_REQUEST', 'Malformed multipart body'),
+          : new RouteError(400, 'BAD_REQUEST', 'Malformed multipart body'),
       ),
     );
     parser.on('close', () => {
-      if (!found) fail(new UploadError(400, 'BAD_REQUEST', 'The form has no file part'));
+      if (!found) fail(new RouteError(400, 'BAD_REQUEST', 'The form has no file part'));
       else if (!failure) out.end();
     });
     // Headers and boundaries aside, the body is the file: refuse what cannot fit.
@@ -176,7 +137,7 @@ export function uploadsRoute(options: UploadRouteOptions): {
   const pool = options.importUrl ? new Pool(options.importUrl, { connections: 16 }) : null;
   const handler: Handler = async (req, res) => {
     try {
-      if (!pool) throw new UploadError(503, 'UNAVAILABLE', 'Uploads are not served here');
+      if (!pool) throw new RouteError(503, 'UNAVAILABLE', 'Uploads are not served here');
       const caller = await authorise(options, req);
       if (Number(req.headers['content-length'] ?? 0) > options.maxBytes + 64 * 1024) {
         throw tooLarge(options.maxBytes);
@@ -215,11 +176,11 @@ export function uploadsRoute(options: UploadRouteOptions): {
       res.writeHead(answer.statusCode, { 'content-type': 'application/json; charset=utf-8' });
       res.end(text);
     } catch (error) {
-      if (!(error instanceof UploadError)) {
+      if (!(error instanceof RouteError)) {
         options.log.error({ err: error }, 'upload failed');
-        send(res, 502, errorBody('INTERNAL_SERVER_ERROR', 'The upload could not be stored'), true);
+        sendError(res, 502, 'INTERNAL_SERVER_ERROR', 'The upload could not be stored', true);
       } else {
-        send(res, error.status, errorBody(error.code, error.message), error.status === 413);
+        sendError(res, error.status, error.code, error.message, error.status === 413);
       }
       discard(req, options.maxBytes);
     }
