@@ -1,0 +1,23 @@
+// The dashboard's screens, one line each: the path after `#/`, the menu label in both
+// languages, and the module, loaded when first opened (the first paint only carries the
+// overview). Header widgets (the notifications bell) sit in the top bar on every screen.
+import type { ComponentType } from 'react';
+import type { Locale } from './i18n';
+import type { ScreenProps } from './screen';
+
+export interface ScreenDef {
+  path: string;
+  label: Record<Locale, string>;
+  load: () => Promise<{ default: ComponentType<ScreenProps> }>;
+}
+
+export const SCREENS: readonly ScreenDef[] = [
+  {
+    path: 'overview',
+    label: { 'pt-BR': 'Visão geral', en: 'Overview' },
+    load: () => import('./Overview').then((m) => ({ default: m.Overview })),
+  },
+];
+
+/** Components shown in the top bar while signed in. */
+export const HEADER_WIDGETS: readonly ScreenDef['load'][] = [];
