@@ -1,12 +1,13 @@
 import type { FederatedSchemaOptions } from '@saldo/kit';
 import { EntrySuggestionResolver, SuggestionResolver } from './categorise/suggestion.resolver';
-import { CategoryRef, EntryRef } from './common/stubs';
+import { AccountRef, CategoryRef, EntryRef } from './common/stubs';
 import { references } from './references';
 import { RuleResolver } from './rules/rule.resolver';
+import { EntryTextResolver } from './text/entry-text.resolver';
 
 /** The ai subgraph's federated schema: resolvers and references. */
 export const schemaOptions: FederatedSchemaOptions = {
-  resolvers: [SuggestionResolver, EntrySuggestionResolver, RuleResolver],
-  orphanedTypes: [CategoryRef, EntryRef],
+  resolvers: [SuggestionResolver, EntrySuggestionResolver, RuleResolver, EntryTextResolver],
+  orphanedTypes: [AccountRef, CategoryRef, EntryRef],
   references,
 };

@@ -24,3 +24,15 @@ export class EntryRef {
     return Object.assign(new EntryRef(), { id });
   }
 }
+
+/** The ledger owns the account; ai only points at one (e.g. an entry draft's). */
+@ObjectType('Account')
+@Directive('@key(fields: "id", resolvable: false)')
+export class AccountRef {
+  @Field(() => ID)
+  id!: string;
+
+  static of(id: string): AccountRef {
+    return Object.assign(new AccountRef(), { id });
+  }
+}

@@ -90,4 +90,27 @@ export const entries = {
       categoryId: r.category_id,
     }));
   },
+
+  /**
+   * The account the user books this kind of entry in most (in `currency` when given), the
+   * latest used on a tie; null for a user with no such entry.
+   */
+  async usualAccount(
+    em: EntityManager,
+    userId: string,
+    kind: EntryKind,
+    currency: string | null,
+  ): Promise<{ accountId: string; currency: string } | null> {
+    const [row] = await query<{ account_id: string; currency: string }>(
+      em,
+      `select account_id, min(currency) as currency from entries
+       where user_id = ?::uuid and kind = ? and not deleted
+         and (?::text is null or currency = ?::text)
+       group by account_id
+       order by count(*) desc, max(updated_at) desc
+       limit 1`,
+      [userId, kind, currency, currency],
+    );
+    return row ? { accountId: row.account_id, currency: row.currency } : null;
+  },
 };
