@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import WebSocket from 'ws';
+import { startAi } from '@saldo/ai/src/app';
 import { startBilling } from '@saldo/billing/src/app';
 import { startCards } from '@saldo/cards/src/app';
 import { startConsolidation } from '@saldo/consolidation/src/app';
@@ -25,7 +26,7 @@ import { composeSupergraph, subgraphSources } from '../src/compose';
 import { configSchema, type RouterConfig } from '../src/config';
 
 export type SubgraphName =
-  'identity' | 'ledger' | 'consolidation' | 'cards' | 'import' | 'notifications' | 'billing';
+  'identity' | 'ledger' | 'consolidation' | 'cards' | 'import' | 'notifications' | 'ai' | 'billing';
 export type Starter = (config: never, database: string) => Promise<Subgraph<unknown>>;
 
 const STARTERS: Record<SubgraphName, Starter> = {
@@ -35,6 +36,7 @@ const STARTERS: Record<SubgraphName, Starter> = {
   cards: startCards,
   import: startImport,
   notifications: startNotifications,
+  ai: startAi,
   billing: startBilling,
 };
 

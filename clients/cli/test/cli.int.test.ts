@@ -19,7 +19,7 @@ interface Ran {
 }
 
 describe('the saldo command', () => {
-  const stack = useStack({ subgraphs: ['identity', 'ledger', 'consolidation', 'cards'] });
+  const stack = useStack({ subgraphs: ['identity', 'ledger', 'consolidation', 'cards', 'ai'] });
   const home = mkdtempSync(join(tmpdir(), 'saldo-cli-'));
   const email = `cli.${Date.now()}@example.com`;
   afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -90,7 +90,7 @@ describe('the saldo command', () => {
     });
     expect(entry).toMatchObject({
       kind: 'EXPENSE',
-      description: 'mercado',
+      description: 'Mercado',
       amount: { amount: '45.90', currency: 'BRL' },
       date: yesterday,
     });

@@ -3,7 +3,7 @@ import type { AccountPartsFragment } from '@saldo/sdk';
 import { pick, pickOne, type Context } from '../context';
 import { CliError } from '../errors';
 import { day, money, sumDecimals, t } from '../format';
-import { localToday, parseAmount, parseEntryText } from '../parse-entry';
+import { localToday, parseAmount } from '../parse-entry';
 import type { Runner } from '../program';
 
 const ASSET_TYPES = new Set(['CHECKING', 'SAVINGS', 'CASH', 'INVESTMENT', 'WALLET', 'OTHER_ASSET']);
@@ -117,25 +117,36 @@ export function ledgerCommands(program: Command, run: Runner): void {
 
   program
     .command('add')
-    .description('add an expense from text, e.g. `saldo add 45,90 mercado ontem` (+ for income)')
-    .argument('<text...>', 'amount, description and date in any order')
-    .option('--account <name|id>', 'the account (needed when you have several)')
-    .option('--category <name|id>', 'a category')
+    .description(
+      'add an entry from text, e.g. `saldo add gastei 45,90 no mercado ontem` (read by the ai subgraph)',
+    )
+    .argument('<text...>', 'what you would write in a chat: amount, description, date, a verb')
+    .option('--account <name|id>', 'the account (default: the one you use most for this)')
+    .option('--category <name|id>', 'a category (default: the suggested one, if any)')
     .action(
       run(async (ctx, words: string[], o: { account?: string; category?: string }) => {
-        const me = await ctx.client.identity.me();
-        const parsed = parseEntryText(words, localToday(me.timeZone));
-        const target = await account(ctx, o.account);
+        const draft = await ctx.client.ai.parseEntryText({ text: words.join(' ') });
+        if (!draft?.amount) {
+          throw new Error('no amount found (e.g. `saldo add 45,90 mercado ontem`)');
+        }
+        if (draft.kind === 'TRANSFER') {
+          throw new Error('a transfer needs two accounts: use `saldo transfer`');
+        }
+        const kind = draft.kind === 'INCOME' ? 'INCOME' : 'EXPENSE';
+        const target =
+          o.account || !draft.account
+            ? await account(ctx, o.account)
+            : { id: draft.account.id, name: draft.account.name };
         const categoryId = o.category
-          ? pick(await ctx.client.categories.list({ kind: parsed.kind }), o.category, 'category').id
-          : undefined;
+          ? pick(await ctx.client.categories.list({ kind }), o.category, 'category').id
+          : draft.categorySuggestion?.category.id;
         const entry = await ctx.client.entries.create({
           input: {
-            kind: parsed.kind,
+            kind,
             accountId: target.id,
-            amount: parsed.amount,
-            date: parsed.date,
-            description: parsed.description,
+            amount: draft.amount,
+            date: draft.date ?? localToday((await ctx.client.identity.me()).timeZone),
+            description: draft.description ?? words.join(' '),
             categoryId,
           },
         });

@@ -11,6 +11,14 @@ export const operations = {
     update: { kind: 'mutation', document: D.AccountsUpdateDocument, field: 'updateAccount', idempotency: null },
     archive: { kind: 'mutation', document: D.AccountsArchiveDocument, field: 'archiveAccount', idempotency: null },
   },
+  ai: {
+    parseEntryText: { kind: 'query', document: D.AiParseEntryTextDocument, field: 'parseEntryText', idempotency: null },
+    suggestCategories: { kind: 'query', document: D.AiSuggestCategoriesDocument, field: 'suggestCategories', idempotency: null },
+    categoryRules: { kind: 'query', document: D.AiCategoryRulesDocument, field: 'categoryRules', idempotency: null },
+    createCategoryRule: { kind: 'mutation', document: D.AiCreateCategoryRuleDocument, field: 'createCategoryRule', idempotency: null },
+    updateCategoryRule: { kind: 'mutation', document: D.AiUpdateCategoryRuleDocument, field: 'updateCategoryRule', idempotency: null },
+    deleteCategoryRule: { kind: 'mutation', document: D.AiDeleteCategoryRuleDocument, field: 'deleteCategoryRule', idempotency: null },
+  },
   billing: {
     profile: { kind: 'query', document: D.BillingProfileDocument, field: 'billingProfile', idempotency: null },
     charges: { kind: 'query', document: D.BillingChargesDocument, field: 'charges', idempotency: null },
