@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { AiSchema } from './0001-ai';
+import { AiEntryDates } from './0002-entry-dates';
 
 /** Committed migrations, applied in order on start. */
-export const migrations: MigrationObject[] = [{ name: 'ai-0001-schema', class: AiSchema }];
+export const migrations: MigrationObject[] = [
+  { name: 'ai-0001-schema', class: AiSchema },
+  { name: 'ai-0002-entry-dates', class: AiEntryDates },
+];

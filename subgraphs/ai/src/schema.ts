@@ -1,13 +1,20 @@
 import type { FederatedSchemaOptions } from '@saldo/kit';
 import { EntrySuggestionResolver, SuggestionResolver } from './categorise/suggestion.resolver';
 import { AccountRef, CategoryRef, EntryRef } from './common/stubs';
+import { InsightsResolver } from './insights/insights.resolver';
 import { references } from './references';
 import { RuleResolver } from './rules/rule.resolver';
 import { EntryTextResolver } from './text/entry-text.resolver';
 
 /** The ai subgraph's federated schema: resolvers and references. */
 export const schemaOptions: FederatedSchemaOptions = {
-  resolvers: [SuggestionResolver, EntrySuggestionResolver, RuleResolver, EntryTextResolver],
+  resolvers: [
+    SuggestionResolver,
+    EntrySuggestionResolver,
+    RuleResolver,
+    EntryTextResolver,
+    InsightsResolver,
+  ],
   orphanedTypes: [AccountRef, CategoryRef, EntryRef],
   references,
 };

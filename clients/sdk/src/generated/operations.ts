@@ -18,6 +18,7 @@ export const operations = {
     createCategoryRule: { kind: 'mutation', document: D.AiCreateCategoryRuleDocument, field: 'createCategoryRule', idempotency: null },
     updateCategoryRule: { kind: 'mutation', document: D.AiUpdateCategoryRuleDocument, field: 'updateCategoryRule', idempotency: null },
     deleteCategoryRule: { kind: 'mutation', document: D.AiDeleteCategoryRuleDocument, field: 'deleteCategoryRule', idempotency: null },
+    recurringCharges: { kind: 'query', document: D.AiRecurringChargesDocument, field: 'recurringCharges', idempotency: null },
   },
   billing: {
     profile: { kind: 'query', document: D.BillingProfileDocument, field: 'billingProfile', idempotency: null },

@@ -3,6 +3,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 /** The ledger's entry as the classifier needs it (learnt from ledger.entry.* events). */
 @Entity({ tableName: 'entries' })
 @Index({ name: 'entries_user', properties: ['userId'] })
+@Index({ name: 'entries_user_date', properties: ['userId', 'date'] })
 export class EntryEntity {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -34,6 +35,14 @@ export class EntryEntity {
 
   @Property({ type: 'boolean', default: false })
   deleted = false;
+
+  /** The value date (null for entries seen before ai stored dates). */
+  @Property({ type: 'date', nullable: true })
+  date: string | null = null;
+
+  /** POSTED or PENDING (bills, scheduled occurrences). */
+  @Property({ type: 'text', default: 'POSTED' })
+  status = 'POSTED';
 
   @Property({ type: 'datetime' })
   updatedAt!: Date;

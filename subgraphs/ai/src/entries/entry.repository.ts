@@ -2,6 +2,18 @@ import type { EntrySnapshot } from '@saldo/events';
 import { formatAmount, parseAmount, query, type EntityManager } from '@saldo/kit';
 import type { EntryKind, LabelledExample } from '../categorise/model';
 
+/** A posted entry with its value date, as the insight detectors read it. */
+export interface DatedEntry {
+  id: string;
+  kind: EntryKind;
+  description: string;
+  amountMinor: bigint;
+  currency: string;
+  accountId: string;
+  categoryId: string | null;
+  date: string;
+}
+
 export interface EntryRow {
   id: string;
   userId: string;
@@ -19,13 +31,14 @@ export const entries = {
     await query(
       em,
       `insert into entries (id, user_id, version, kind, description, amount, currency,
-                            account_id, category_id, deleted, updated_at)
-       values (?::uuid, ?::uuid, ?, ?, ?, ?::bigint, ?, ?::uuid, ?::uuid, ?, ?::timestamptz)
+                            account_id, category_id, deleted, updated_at, date, status)
+       values (?::uuid, ?::uuid, ?, ?, ?, ?::bigint, ?, ?::uuid, ?::uuid, ?, ?::timestamptz,
+               ?::date, ?)
        on conflict (id) do update set
          version = excluded.version, kind = excluded.kind, description = excluded.description,
          amount = excluded.amount, currency = excluded.currency, account_id = excluded.account_id,
          category_id = excluded.category_id, deleted = excluded.deleted,
-         updated_at = excluded.updated_at
+         updated_at = excluded.updated_at, date = excluded.date, status = excluded.status
        where entries.version < excluded.version and entries.user_id = excluded.user_id`,
       [
         e.id,
@@ -39,6 +52,8 @@ export const entries = {
         e.categoryId,
         e.deleted,
         e.updatedAt,
+        e.date,
+        e.status,
       ],
     );
   },
@@ -112,5 +127,37 @@ export const entries = {
       [userId, kind, currency, currency],
     );
     return row ? { accountId: row.account_id, currency: row.currency } : null;
+  },
+
+  /** The user's live, posted entries dated from `from` on, oldest first. */
+  async datedSince(em: EntityManager, userId: string, from: string): Promise<DatedEntry[]> {
+    const rows = await query<{
+      id: string;
+      kind: EntryKind;
+      description: string;
+      amount: string;
+      currency: string;
+      account_id: string;
+      category_id: string | null;
+      date: string;
+    }>(
+      em,
+      `select id, kind, description, amount, currency, account_id, category_id,
+              to_char(date, 'YYYY-MM-DD') as date
+       from entries
+       where user_id = ?::uuid and date >= ?::date and status = 'POSTED' and not deleted
+       order by date, id`,
+      [userId, from],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      description: r.description,
+      amountMinor: BigInt(r.amount),
+      currency: r.currency,
+      accountId: r.account_id,
+      categoryId: r.category_id,
+      date: r.date,
+    }));
   },
 };

@@ -80,7 +80,7 @@ export function detectLocale(text: string): TextLocale {
 // -------------------------------------------------------------------------------------- dates
 
 const WEEKDAYS: Record<string, number> = {
-  // dayOfWeek: 1 = Monday .. 7 = Sunday (ISO).
+  // 1 = Monday .. 6 = Saturday as the kit's dayOfWeek; Sunday 7 (its 0, the same mod 7).
   segunda: 1,
   'segunda-feira': 1,
   terca: 2,
