@@ -13,7 +13,7 @@ export interface StartOptions {
 }
 
 /**
- * Starts the ai subgraph: its database, the consumer of ledger's and identity's events
+ * Starts the ai subgraph: its database, the consumer of ledger's, cards' and identity's events
  * (the entries each user's model learns from) and the GraphQL API. It publishes nothing
  * yet, so it owns no stream. `database` overrides `saldo_ai`.
  */

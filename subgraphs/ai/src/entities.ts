@@ -1,5 +1,6 @@
 import { EntryEntity } from './entries/entry.entity';
+import { AccountEntity, CardInvoiceEntity } from './forecast/read-model.entity';
 import { CategoryRuleEntity } from './rules/rule.entity';
 
 /** Every table of ai's migrations as an entity; test/entities.int.test.ts checks them. */
-export const entities = [EntryEntity, CategoryRuleEntity];
+export const entities = [EntryEntity, CategoryRuleEntity, AccountEntity, CardInvoiceEntity];

@@ -1,6 +1,7 @@
 import type { FederatedSchemaOptions } from '@saldo/kit';
 import { EntrySuggestionResolver, SuggestionResolver } from './categorise/suggestion.resolver';
 import { AccountRef, CategoryRef, EntryRef } from './common/stubs';
+import { ForecastResolver } from './forecast/forecast.resolver';
 import { InsightsResolver } from './insights/insights.resolver';
 import { references } from './references';
 import { RuleResolver } from './rules/rule.resolver';
@@ -14,6 +15,7 @@ export const schemaOptions: FederatedSchemaOptions = {
     RuleResolver,
     EntryTextResolver,
     InsightsResolver,
+    ForecastResolver,
   ],
   orphanedTypes: [AccountRef, CategoryRef, EntryRef],
   references,

@@ -3,12 +3,14 @@ import { ModelCache } from './categorise/model-cache';
 import { SuggestionService } from './categorise/suggestion.service';
 import type { AiSettings } from './config';
 import { entries } from './entries/entry.repository';
+import { ForecastService } from './forecast/forecast.service';
 import { RuleService } from './rules/rule.service';
 
 /** Built before the subgraph starts: the event handlers drop cached models too. */
 export interface AiServices {
   clock: Clock;
   entries: typeof entries;
+  forecasts: ForecastService;
   models: ModelCache;
   rules: RuleService;
   suggestions: SuggestionService;
@@ -20,6 +22,7 @@ export function createServices(settings: AiSettings, clock: Clock): AiServices {
   return {
     clock,
     entries,
+    forecasts: new ForecastService(),
     models,
     rules,
     suggestions: new SuggestionService(models, rules, settings.AI_MIN_CONFIDENCE),

@@ -22,7 +22,7 @@ export async function startAiForTest(
   config: Partial<AiConfig> = {},
 ): Promise<TestAi> {
   const t = await startTestSubgraph<Ai, AiConfig>(name, (c, db) => startAi(c, db), config);
-  for (const domain of ['identity', 'ledger'] as const) {
+  for (const domain of ['identity', 'ledger', 'cards'] as const) {
     await t.subgraph.messaging.ensureDomainStream(domain);
   }
   return {

@@ -44,6 +44,17 @@ export class EntryEntity {
   @Property({ type: 'text', default: 'POSTED' })
   status = 'POSTED';
 
+  /** MANUAL, IMPORT, CARDS (invoice payments), RECURRENCE or BILLING. */
+  @Property({ type: 'text', default: 'MANUAL' })
+  source = 'MANUAL';
+
+  @Property({ type: 'uuid', nullable: true })
+  toAccountId: string | null = null;
+
+  /** `[{ accountId, amount }]`, amount in signed minor units; empty while PENDING. */
+  @Property({ type: 'json', default: "'[]'" })
+  postings: { accountId: string; amount: string }[] = [];
+
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 }

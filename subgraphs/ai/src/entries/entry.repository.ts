@@ -31,14 +31,17 @@ export const entries = {
     await query(
       em,
       `insert into entries (id, user_id, version, kind, description, amount, currency,
-                            account_id, category_id, deleted, updated_at, date, status)
+                            account_id, category_id, deleted, updated_at, date, status, source,
+                            to_account_id, postings)
        values (?::uuid, ?::uuid, ?, ?, ?, ?::bigint, ?, ?::uuid, ?::uuid, ?, ?::timestamptz,
-               ?::date, ?)
+               ?::date, ?, ?, ?::uuid, ?::jsonb)
        on conflict (id) do update set
          version = excluded.version, kind = excluded.kind, description = excluded.description,
          amount = excluded.amount, currency = excluded.currency, account_id = excluded.account_id,
          category_id = excluded.category_id, deleted = excluded.deleted,
-         updated_at = excluded.updated_at, date = excluded.date, status = excluded.status
+         updated_at = excluded.updated_at, date = excluded.date, status = excluded.status,
+         source = excluded.source, to_account_id = excluded.to_account_id,
+         postings = excluded.postings
        where entries.version < excluded.version and entries.user_id = excluded.user_id`,
       [
         e.id,
@@ -54,6 +57,14 @@ export const entries = {
         e.updatedAt,
         e.date,
         e.status,
+        e.source,
+        e.toAccountId,
+        JSON.stringify(
+          e.postings.map((p) => ({
+            accountId: p.accountId,
+            amount: parseAmount(p.amount.amount, p.amount.currency).toString(),
+          })),
+        ),
       ],
     );
   },

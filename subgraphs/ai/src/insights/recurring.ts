@@ -39,6 +39,8 @@ export interface RecurringSeries {
   /** The category and account most of its occurrences have. */
   categoryId: string | null;
   accountId: string;
+  /** The day of the month (monthly, yearly) it keeps. */
+  day: number;
 }
 
 const MIN_OCCURRENCES = 3;
@@ -158,7 +160,20 @@ export function detectRecurring(
       nextMinor: last.amountMinor,
       categoryId: mostCommon(run.map((e) => e.categoryId).reverse()),
       accountId: mostCommon(run.map((e) => e.accountId).reverse()),
+      day,
     });
   }
   return found.sort((a, b) => (a.nextDate < b.nextDate ? -1 : a.nextDate > b.nextDate ? 1 : 0));
 }
+
+/** The series' expected dates from its next one up to `until` (inclusive). */
+export function projectSeries(series: RecurringSeries, until: LocalDate): LocalDate[] {
+  const dates: LocalDate[] = [];
+  for (let d = series.nextDate; d <= until; d = RULES[series.interval].next(d, series.day)) {
+    dates.push(d);
+  }
+  return dates;
+}
+
+/** How many days an occurrence of `interval` may move. */
+export const toleranceOf = (interval: Interval): number => RULES[interval].tolerance;
