@@ -209,7 +209,8 @@ export function forecastBalance(input: ForecastInput): Forecast {
   );
   // Half the weekday's own mean, half the overall: 13 samples per weekday are few.
   const expectedOn = (d: LocalDate) => 0.5 * overall + 0.5 * (byWeekday[dayOfWeek(d)] ?? 0);
-  const sigma = spread(trimmed);
+  // The spread of every day, one-offs included: they happen.
+  const sigma = spread(sorted);
 
   const points: ForecastPoint[] = [
     { date: today, expectedMinor: balance, lowMinor: balance, highMinor: balance },
