@@ -19,6 +19,8 @@ export const operations = {
     updateCategoryRule: { kind: 'mutation', document: D.AiUpdateCategoryRuleDocument, field: 'updateCategoryRule', idempotency: null },
     deleteCategoryRule: { kind: 'mutation', document: D.AiDeleteCategoryRuleDocument, field: 'deleteCategoryRule', idempotency: null },
     recurringCharges: { kind: 'query', document: D.AiRecurringChargesDocument, field: 'recurringCharges', idempotency: null },
+    balanceForecast: { kind: 'query', document: D.AiBalanceForecastDocument, field: 'balanceForecast', idempotency: null },
+    insights: { kind: 'query', document: D.AiInsightsDocument, field: 'insights', idempotency: null },
   },
   billing: {
     profile: { kind: 'query', document: D.BillingProfileDocument, field: 'billingProfile', idempotency: null },

@@ -1,6 +1,18 @@
-import { addDays, localDateAt, Scope, userOf } from '@saldo/kit';
-import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import {
+  addDays,
+  addMonths,
+  assertMonth,
+  badInput,
+  currencyExponent,
+  localDateAt,
+  Scope,
+  userOf,
+} from '@saldo/kit';
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { textLocale } from '../common/locale';
 import type { AiContext } from '../services';
+import { Insight } from './insight.types';
+import { findInsights, HISTORY_MONTHS } from './insights';
 import { detectRecurring, LOOKBACK_DAYS } from './recurring';
 import { RecurringCharge } from './recurring.types';
 
@@ -20,5 +32,47 @@ export class InsightsResolver {
       addDays(today, -LOOKBACK_DAYS),
     );
     return detectRecurring(userId, entries, today).map((s) => RecurringCharge.from(s));
+  }
+
+  @Authorized(Scope.LEDGER_READ)
+  @Query(() => [Insight], {
+    description:
+      'What stands out in a month (YYYY-MM, not in the future): unusual expenses, categories ' +
+      'up or down on the previous three months, duplicate charges, subscription price ' +
+      'increases and, for the running month, a balance going below zero ahead. Most urgent ' +
+      'first. Titles and messages in `locale` (pt-BR by default, or English).',
+  })
+  async insights(
+    @Arg('month', () => String) month: string,
+    @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Ctx() ctx: AiContext,
+  ): Promise<Insight[]> {
+    assertMonth(month);
+    const language = textLocale(locale) ?? 'pt-BR';
+    const userId = userOf(ctx);
+    const today = localDateAt(ctx.services.clock.now(), ctx.caller.timeZone);
+    const start = `${month}-01`;
+    if (start > today) throw badInput(`${month} has not started yet`, { field: 'month' });
+    const historyFrom = addMonths(start, -HISTORY_MONTHS);
+    const recurringFrom = addDays(today, -LOOKBACK_DAYS);
+    const all = await ctx.services.entries.datedSince(
+      ctx.em,
+      userId,
+      historyFrom < recurringFrom ? historyFrom : recurringFrom,
+    );
+    const running = today.slice(0, 7) === month;
+    const forecast = running
+      ? await ctx.services.forecasts.forecast(ctx.em, userId, today, null, 30)
+      : null;
+    const findings = findInsights({
+      userId,
+      month,
+      today,
+      entries: all.filter((e) => e.date >= historyFrom),
+      recurringHistory: all.filter((e) => e.date >= recurringFrom),
+      forecast: forecast ? { forecast: forecast.forecast, currency: forecast.currency } : null,
+      unit: (currency) => 10n ** BigInt(currencyExponent(currency)),
+    });
+    return findings.map((f) => Insight.of(f, language));
   }
 }

@@ -1,22 +1,11 @@
 import { badInput, localDateAt, Scope, userOf } from '@saldo/kit';
+import { textLocale } from '../common/locale';
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { CategorySuggestion, EntryKind } from '../categorise/suggestion.types';
 import { AccountRef } from '../common/stubs';
 import type { AiContext } from '../services';
-import { MAX_TEXT, parseEntryText, type TextLocale } from './entry-text';
+import { MAX_TEXT, parseEntryText } from './entry-text';
 import { EntryDraft } from './entry-text.types';
-
-/** "pt", "pt-BR" -> pt-BR; "en-US" -> en-US (month-first dates); other English -> en. */
-function textLocale(locale: string | null | undefined): TextLocale | undefined {
-  if (locale === null || locale === undefined) return undefined;
-  const tag = locale.trim().toLowerCase();
-  if (tag === 'pt' || tag.startsWith('pt-')) return 'pt-BR';
-  if (tag === 'en-us') return 'en-US';
-  if (tag === 'en' || tag.startsWith('en-')) return 'en';
-  throw badInput('locale must be Portuguese (pt, pt-BR) or English (en, en-US, en-GB...)', {
-    field: 'locale',
-  });
-}
 
 @Resolver()
 export class EntryTextResolver {
