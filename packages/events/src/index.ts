@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { aiEvents } from './ai';
 import { billingEvents } from './billing';
 import { cardsEvents } from './cards';
 import { consolidationEvents } from './consolidation';
@@ -7,6 +8,7 @@ import { importEvents } from './import';
 import { ledgerEvents } from './ledger';
 import { notificationsEvents } from './notifications';
 
+export * from './ai';
 export * from './billing';
 export * from './common';
 export * from './cards';
@@ -29,6 +31,7 @@ export const eventCatalog = {
   ...importEvents,
   ...notificationsEvents,
   ...billingEvents,
+  ...aiEvents,
 } as const;
 
 export type EventCatalog = typeof eventCatalog;
@@ -44,6 +47,7 @@ export const DOMAINS = [
   'import',
   'notifications',
   'billing',
+  'ai',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
 

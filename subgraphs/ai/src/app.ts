@@ -14,8 +14,8 @@ export interface StartOptions {
 
 /**
  * Starts the ai subgraph: its database, the consumer of ledger's, cards' and identity's events
- * (the entries each user's model learns from) and the GraphQL API. It publishes nothing
- * yet, so it owns no stream. `database` overrides `saldo_ai`.
+ * (the entries each user's model learns from) and the GraphQL API. It publishes
+ * `ai.report.ready` on the `AI` stream; the report worker runs in the background. `database` overrides `saldo_ai`.
  */
 export async function startAi(
   config: AiConfig,
@@ -31,6 +31,8 @@ export async function startAi(
     migrations,
     schema: schemaOptions,
     services: () => services,
+    streams: ['ai'],
     handlers: handlers(services.models),
+    background: (runtime) => services.reportWorker.start(runtime.orm, runtime.log),
   });
 }

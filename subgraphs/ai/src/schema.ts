@@ -4,6 +4,7 @@ import { AccountRef, CategoryRef, EntryRef } from './common/stubs';
 import { ForecastResolver } from './forecast/forecast.resolver';
 import { InsightsResolver } from './insights/insights.resolver';
 import { references } from './references';
+import { ReportResolver } from './reports/report.resolver';
 import { RuleResolver } from './rules/rule.resolver';
 import { EntryTextResolver } from './text/entry-text.resolver';
 
@@ -16,6 +17,7 @@ export const schemaOptions: FederatedSchemaOptions = {
     EntryTextResolver,
     InsightsResolver,
     ForecastResolver,
+    ReportResolver,
   ],
   orphanedTypes: [AccountRef, CategoryRef, EntryRef],
   references,

@@ -69,6 +69,28 @@ describe('the in-app inbox', () => {
     expect(closed[0]!.deliveries.map((d) => d.channel).sort()).toEqual(['EMAIL', 'IN_APP']);
   });
 
+  it('says once when a monthly report is ready, in-app and without email', async () => {
+    const ana = await n.register();
+    const reportId = newId();
+    const ready = {
+      reportId,
+      month: '2026-11',
+      locale: 'pt-BR' as const,
+      income: { amount: '5000.00', currency: 'BRL' },
+      expense: { amount: '1260.00', currency: 'BRL' },
+      net: { amount: '3740.00', currency: 'BRL' },
+      alerts: 2,
+    };
+    await n.publish('ai.report.ready', ana, ready);
+    await n.publish('ai.report.ready', ana, ready);
+    const reports = (await inbox(n.as(ana))).nodes.filter((x) => x.type === 'REPORT_READY');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.title).toBe('Relatório de 11/2026 pronto');
+    expect(reports[0]!.body).toBe('Saldo do mês: R$ 3.740,00. 2 pontos de atenção.');
+    expect(reports[0]!.data).toMatchObject({ reportId, month: '2026-11' });
+    expect(reports[0]!.deliveries.map((d) => d.channel)).not.toContain('EMAIL');
+  });
+
   it('alerts once per budget and month', async () => {
     const ana = await n.register();
     const categoryId = newId();

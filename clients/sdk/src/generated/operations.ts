@@ -21,6 +21,9 @@ export const operations = {
     recurringCharges: { kind: 'query', document: D.AiRecurringChargesDocument, field: 'recurringCharges', idempotency: null },
     balanceForecast: { kind: 'query', document: D.AiBalanceForecastDocument, field: 'balanceForecast', idempotency: null },
     insights: { kind: 'query', document: D.AiInsightsDocument, field: 'insights', idempotency: null },
+    generateMonthlyReport: { kind: 'mutation', document: D.AiGenerateMonthlyReportDocument, field: 'generateMonthlyReport', idempotency: null },
+    monthlyReports: { kind: 'query', document: D.AiMonthlyReportsDocument, field: 'monthlyReports', idempotency: null },
+    monthlyReport: { kind: 'query', document: D.AiMonthlyReportDocument, field: 'monthlyReport', idempotency: null },
   },
   billing: {
     profile: { kind: 'query', document: D.BillingProfileDocument, field: 'billingProfile', idempotency: null },

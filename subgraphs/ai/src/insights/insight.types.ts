@@ -2,6 +2,7 @@ import { formatAmount, LocalDateScalar, Money } from '@saldo/kit';
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { CategoryRef, EntryRef } from '../common/stubs';
 import type { TextLocale } from '../text/entry-text';
+import { percent } from '../reports/report';
 import type { InsightFinding } from './insights';
 
 export enum InsightType {
@@ -100,7 +101,7 @@ function describe(
           new Date(`${date}T12:00:00Z`),
         )
       : '';
-  const pct = `${Math.round(Math.abs(change ?? 0) * 100)} %`;
+  const pct = `${percent(change ?? 0)} %`;
   const at = f.merchant ?? '';
   switch (f.type) {
     case 'UNUSUAL_EXPENSE':

@@ -1,18 +1,8 @@
-import {
-  addDays,
-  addMonths,
-  assertMonth,
-  badInput,
-  currencyExponent,
-  localDateAt,
-  Scope,
-  userOf,
-} from '@saldo/kit';
+import { addDays, assertMonth, localDateAt, Scope, userOf } from '@saldo/kit';
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { textLocale } from '../common/locale';
 import type { AiContext } from '../services';
 import { Insight } from './insight.types';
-import { findInsights, HISTORY_MONTHS } from './insights';
 import { detectRecurring, LOOKBACK_DAYS } from './recurring';
 import { RecurringCharge } from './recurring.types';
 
@@ -49,30 +39,8 @@ export class InsightsResolver {
   ): Promise<Insight[]> {
     assertMonth(month);
     const language = textLocale(locale) ?? 'pt-BR';
-    const userId = userOf(ctx);
     const today = localDateAt(ctx.services.clock.now(), ctx.caller.timeZone);
-    const start = `${month}-01`;
-    if (start > today) throw badInput(`${month} has not started yet`, { field: 'month' });
-    const historyFrom = addMonths(start, -HISTORY_MONTHS);
-    const recurringFrom = addDays(today, -LOOKBACK_DAYS);
-    const all = await ctx.services.entries.datedSince(
-      ctx.em,
-      userId,
-      historyFrom < recurringFrom ? historyFrom : recurringFrom,
-    );
-    const running = today.slice(0, 7) === month;
-    const forecast = running
-      ? await ctx.services.forecasts.forecast(ctx.em, userId, today, null, 30)
-      : null;
-    const findings = findInsights({
-      userId,
-      month,
-      today,
-      entries: all.filter((e) => e.date >= historyFrom),
-      recurringHistory: all.filter((e) => e.date >= recurringFrom),
-      forecast: forecast ? { forecast: forecast.forecast, currency: forecast.currency } : null,
-      unit: (currency) => 10n ** BigInt(currencyExponent(currency)),
-    });
+    const { findings } = await ctx.services.insights.find(ctx.em, userOf(ctx), month, today);
     return findings.map((f) => Insight.of(f, language));
   }
 }

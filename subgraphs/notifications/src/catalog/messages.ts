@@ -63,6 +63,10 @@ const PT: Record<NotificationType, Texts> = {
     title: `Resumo de ${formatDate(f.date, l)}`,
     body: `Saldo das contas: ${totalsText(f.totals, l)}. Notificações não lidas: ${f.count}.`,
   }),
+  REPORT_READY: (f, l) => ({
+    title: `Relatório de ${formatMonth(f.month)} pronto`,
+    body: `Saldo do mês: ${money(f.amount, l)}. ${f.count === 0 ? 'Nenhum ponto de atenção.' : f.count === 1 ? 'Um ponto de atenção.' : `${f.count} pontos de atenção.`}`,
+  }),
   TEST: () => ({
     title: 'Notificação de teste',
     body: 'Se você está lendo isto, o canal funciona.',
@@ -103,6 +107,10 @@ const EN: Record<NotificationType, Texts> = {
   DAILY_SUMMARY: (f, l) => ({
     title: `Summary for ${formatDate(f.date, l)}`,
     body: `Balance of your accounts: ${totalsText(f.totals, l)}. Unread notifications: ${f.count}.`,
+  }),
+  REPORT_READY: (f, l) => ({
+    title: `Your ${formatMonth(f.month)} report is ready`,
+    body: `Net for the month: ${money(f.amount, l)}. ${f.count === 0 ? 'Nothing to look at.' : f.count === 1 ? 'One thing to look at.' : `${f.count} things to look at.`}`,
   }),
   TEST: () => ({ title: 'Test notification', body: 'If you are reading this, the channel works.' }),
 };

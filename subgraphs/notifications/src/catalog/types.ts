@@ -10,6 +10,7 @@ export enum NotificationType {
   IMPORT_FAILED = 'IMPORT_FAILED',
   LOW_BALANCE = 'LOW_BALANCE',
   DAILY_SUMMARY = 'DAILY_SUMMARY',
+  REPORT_READY = 'REPORT_READY',
   TEST = 'TEST',
 }
 
@@ -55,6 +56,8 @@ export interface ChannelChoice {
 /** Defaults per type when the user chose nothing: in-app, push and webhooks on; email for money. */
 export function defaultChoice(type: NotificationType): ChannelChoice {
   const email =
-    type !== NotificationType.DAILY_SUMMARY && type !== NotificationType.IMPORT_COMPLETED;
+    type !== NotificationType.DAILY_SUMMARY &&
+    type !== NotificationType.IMPORT_COMPLETED &&
+    type !== NotificationType.REPORT_READY;
   return { inApp: true, email, push: true, whatsapp: false, webhook: true };
 }

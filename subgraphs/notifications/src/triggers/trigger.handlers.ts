@@ -114,6 +114,17 @@ export function triggerHandlers(deps: TriggerDeps): HandlerMap {
         data: { accountId: d.accountId, balance: d.balance },
       });
     },
+    // A monthly report the user asked for (in-app and push by default; see defaultChoice).
+    'ai.report.ready': async (event, ctx) => {
+      const d = event.data;
+      await notify(ctx, {
+        userId: event.userId!,
+        type: NotificationType.REPORT_READY,
+        dedupKey: `report:${d.reportId}`,
+        facts: { month: d.month, amount: d.net, count: d.alerts },
+        data: { reportId: d.reportId, month: d.month, net: d.net },
+      });
+    },
     'cards.card.created': async (event, { em }) => {
       const c = event.data.card;
       await watches.card(em, { id: c.id, userId: event.userId!, name: c.name, version: c.version });

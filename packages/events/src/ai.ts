@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { money, month, uuid } from './common';
+
+export const aiEvents = {
+  // A monthly report the user asked for is ready to read (notifications tells them).
+  'ai.report.ready': z.object({
+    reportId: uuid,
+    month,
+    locale: z.enum(['pt-BR', 'en', 'en-US']),
+    income: money,
+    expense: money,
+    net: money,
+    alerts: z.number().int().min(0),
+  }),
+} as const;
+
+export type AiEventType = keyof typeof aiEvents;
+export type AiEventData<T extends AiEventType> = z.infer<(typeof aiEvents)[T]>;
+export const aiSubjects = Object.keys(aiEvents) as AiEventType[];
