@@ -55,6 +55,18 @@ export type EntrySnapshot = z.infer<typeof entrySnapshot>;
 
 const entryEvent = z.object({ entry: entrySnapshot });
 
+/** A category as it stands; `defaultKey` names the built-in ones (salary, groceries, ...). */
+export const categorySnapshot = z.object({
+  id: uuid,
+  userId: uuid,
+  name: z.string(),
+  kind: z.enum(['INCOME', 'EXPENSE']),
+  parentId: uuid.nullable(),
+  archived: z.boolean(),
+  defaultKey: z.string().nullable(),
+});
+export type CategorySnapshot = z.infer<typeof categorySnapshot>;
+
 export const ledgerEvents = {
   'ledger.entry.created': entryEvent,
   'ledger.entry.updated': entryEvent,
@@ -65,6 +77,8 @@ export const ledgerEvents = {
     delta: money,
     entryId: uuid.nullable(),
   }),
+  'ledger.category.created': z.object({ category: categorySnapshot }),
+  'ledger.category.updated': z.object({ category: categorySnapshot }),
   'ledger.account.created': z.object({ account }),
   'ledger.account.updated': z.object({ account }),
   // An entry another domain asked for (by event) was refused, e.g. an invoice payment that

@@ -4,6 +4,7 @@ import { LedgerEntries } from './0002-entries';
 import { LedgerCardSync } from './0003-card-sync';
 import { LedgerImportExternal } from './0004-import-external';
 import { LedgerBillingSource } from './0005-billing-source';
+import { LedgerMoreDefaultCategories } from './0006-more-default-categories';
 
 /** Committed migrations, applied in order on start. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'ledger-0003-card-sync', class: LedgerCardSync },
   { name: 'ledger-0004-import-external', class: LedgerImportExternal },
   { name: 'ledger-0005-billing-source', class: LedgerBillingSource },
+  { name: 'ledger-0006-more-default-categories', class: LedgerMoreDefaultCategories },
 ];

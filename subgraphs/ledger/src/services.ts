@@ -7,6 +7,7 @@ import { billingHandlers, ChargePayments } from './billing/charge-payments';
 import { cardHandlers } from './cards/card.consumer';
 import { PaymentTransfers } from './cards/payment-transfer';
 import { PurchaseSync } from './cards/purchase-sync';
+import { AutoCategorise, aiHandlers } from './ai/auto-categorise';
 import { CategoryService } from './categories/category.service';
 import { EntryService } from './entries/entry.service';
 import { ImportBooking } from './import/import-booking';
@@ -39,6 +40,8 @@ export interface CoreServices {
   /** Statement rows confirmed in the import subgraph, booked as IMPORT entries. */
   importBooking: ImportBooking;
   chargePayments: ChargePayments;
+  /** Categories the ai subgraph is confident of. */
+  autoCategorise: AutoCategorise;
 }
 
 export interface LedgerServices extends CoreServices {
@@ -68,6 +71,7 @@ export function createCoreServices(repos: LedgerRepositories = createRepositorie
     cardPayments: new PaymentTransfers(entries),
     importBooking: new ImportBooking(entries, categories),
     chargePayments: new ChargePayments(entries),
+    autoCategorise: new AutoCategorise(entries),
   };
 }
 
@@ -81,14 +85,14 @@ export function createServices(
 
 /**
  * The events the ledger consumes: identity's users, cards' cards, purchases, payments,
- * imports, billing's paid charges.
+ * imports, billing's paid charges, ai's categories.
  */
 export function createHandlers(core: CoreServices): HandlerMap {
   const handlers = importHandlers(
     cardHandlers(userHandlers(core.categories), core),
     core.importBooking,
   );
-  return billingHandlers(handlers, core.chargePayments);
+  return aiHandlers(billingHandlers(handlers, core.chargePayments), core.autoCategorise);
 }
 
 /** What the resolvers receive: the kit's request context with the ledger's services. */

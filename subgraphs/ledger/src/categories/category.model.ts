@@ -1,3 +1,4 @@
+import type { CategorySnapshot } from '@saldo/events';
 import { toDate } from '@saldo/kit';
 
 export enum CategoryKind {
@@ -15,11 +16,13 @@ export interface CategoryRecord {
   color: string | null;
   icon: string | null;
   archived: boolean;
+  /** The built-in category's key (salary, groceries, ...); null for the user's own. */
+  defaultKey: string | null;
   createdAt: Date;
 }
 
 export const CATEGORY_COLUMNS =
-  'id, user_id, name, kind, parent_id, color, icon, archived, created_at';
+  'id, user_id, name, kind, parent_id, color, icon, archived, default_key, created_at';
 
 export interface CategoryRow extends Record<string, unknown> {
   id: string;
@@ -30,6 +33,7 @@ export interface CategoryRow extends Record<string, unknown> {
   color: string | null;
   icon: string | null;
   archived: boolean;
+  default_key: string | null;
   created_at: string;
 }
 
@@ -43,6 +47,20 @@ export function toCategoryRecord(row: CategoryRow): CategoryRecord {
     color: row.color,
     icon: row.icon,
     archived: row.archived,
+    defaultKey: row.default_key,
     createdAt: toDate(row.created_at),
+  };
+}
+
+/** The category as `ledger.category.*` events carry it. */
+export function categorySnapshotOf(c: CategoryRecord): CategorySnapshot {
+  return {
+    id: c.id,
+    userId: c.userId,
+    name: c.name,
+    kind: c.kind,
+    parentId: c.parentId,
+    archived: c.archived,
+    defaultKey: c.defaultKey,
   };
 }

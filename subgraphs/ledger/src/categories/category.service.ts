@@ -3,8 +3,10 @@ import { conflict, notFoundField } from '@saldo/kit';
 import { optionalText, requiredText } from '../common/input';
 import { pgError, query, queryOne, valuesList } from '@saldo/kit';
 import { DEFAULT_CATEGORIES, languageOf } from './default-categories';
+import { event, recordEvents } from '@saldo/kit';
 import {
   CATEGORY_COLUMNS,
+  categorySnapshotOf,
   toCategoryRecord,
   type CategoryKind,
   type CategoryRecord,
@@ -102,7 +104,22 @@ export class CategoryService {
     }
   }
 
+  /** Creates the category and its `ledger.category.created` together. */
   async create(em: EntityManager, userId: string, input: NewCategory): Promise<CategoryRecord> {
+    return em.transactional(async (tx) => {
+      const created = await this.insert(tx, userId, input);
+      await recordEvents(tx, [
+        event('ledger.category.created', userId, { category: categorySnapshotOf(created) }),
+      ]);
+      return created;
+    });
+  }
+
+  private async insert(
+    em: EntityManager,
+    userId: string,
+    input: NewCategory,
+  ): Promise<CategoryRecord> {
     const name = requiredText(input.name, 'name', 80);
     if (input.parentId) await this.checkParent(em, userId, input.parentId, input.kind, null);
     try {
@@ -126,7 +143,23 @@ export class CategoryService {
     }
   }
 
+  /** Changes the category and publishes `ledger.category.updated` with it. */
   async update(
+    em: EntityManager,
+    userId: string,
+    id: string,
+    patch: CategoryPatch,
+  ): Promise<CategoryRecord> {
+    return em.transactional(async (tx) => {
+      const updated = await this.change(tx, userId, id, patch);
+      await recordEvents(tx, [
+        event('ledger.category.updated', userId, { category: categorySnapshotOf(updated) }),
+      ]);
+      return updated;
+    });
+  }
+
+  private async change(
     em: EntityManager,
     userId: string,
     id: string,
@@ -162,14 +195,17 @@ export class CategoryService {
     return this.update(em, userId, id, { archived: true });
   }
 
-  /** The default set in the user's language; a replay creates nothing twice. */
+  /**
+   * The default set in the user's language, with a `ledger.category.created` each, inside
+   * the caller's transaction; a replay creates (and publishes) nothing twice.
+   */
   async createDefaults(em: EntityManager, userId: string, locale: string): Promise<number> {
     const language = languageOf(locale);
-    const rows = await query(
+    const rows = await query<CategoryRow>(
       em,
       `insert into categories (id, user_id, name, kind, icon, default_key)
        values ${valuesList(DEFAULT_CATEGORIES.length, ['?::uuid', '?::uuid', '?', '?', '?', '?'])}
-       on conflict do nothing returning id`,
+       on conflict do nothing returning ${CATEGORY_COLUMNS}`,
       DEFAULT_CATEGORIES.flatMap((c) => [
         newId(),
         userId,
@@ -178,6 +214,14 @@ export class CategoryService {
         c.icon,
         c.key,
       ]),
+    );
+    await recordEvents(
+      em,
+      rows.map((r) =>
+        event('ledger.category.created', userId, {
+          category: categorySnapshotOf(toCategoryRecord(r)),
+        }),
+      ),
     );
     return rows.length;
   }

@@ -96,6 +96,48 @@ export const DEFAULT_CATEGORIES: readonly DefaultCategory[] = [
     names: { pt: 'Impostos e taxas', en: 'Taxes and fees', es: 'Impuestos y tasas' },
   },
   {
+    key: 'subscriptions',
+    kind: EXPENSE,
+    icon: 'repeat',
+    names: { pt: 'Assinaturas', en: 'Subscriptions', es: 'Suscripciones' },
+  },
+  {
+    key: 'travel',
+    kind: EXPENSE,
+    icon: 'map',
+    names: { pt: 'Viagens', en: 'Travel', es: 'Viajes' },
+  },
+  {
+    key: 'personal-care',
+    kind: EXPENSE,
+    icon: 'scissors',
+    names: { pt: 'Cuidados pessoais', en: 'Personal care', es: 'Cuidado personal' },
+  },
+  {
+    key: 'pets',
+    kind: EXPENSE,
+    icon: 'heart',
+    names: { pt: 'Pets', en: 'Pets', es: 'Mascotas' },
+  },
+  {
+    key: 'gifts-donations',
+    kind: EXPENSE,
+    icon: 'gift',
+    names: { pt: 'Presentes e doações', en: 'Gifts and donations', es: 'Regalos y donaciones' },
+  },
+  {
+    key: 'investments',
+    kind: EXPENSE,
+    icon: 'bar-chart-2',
+    names: { pt: 'Investimentos', en: 'Investments', es: 'Inversiones' },
+  },
+  {
+    key: 'transfers',
+    kind: EXPENSE,
+    icon: 'repeat',
+    names: { pt: 'Transferências', en: 'Transfers', es: 'Transferencias' },
+  },
+  {
     key: 'other-expenses',
     kind: EXPENSE,
     icon: 'more-horizontal',
