@@ -32,7 +32,7 @@ export async function startAi(
     schema: schemaOptions,
     services: () => services,
     streams: ['ai'],
-    handlers: handlers(services.models),
+    handlers: handlers(services),
     background: (runtime) => services.reportWorker.start(runtime.orm, runtime.log),
   });
 }

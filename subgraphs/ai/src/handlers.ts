@@ -1,12 +1,18 @@
 import type { EntrySnapshot } from '@saldo/events';
 import type { Envelope, HandlerContext, HandlerMap } from '@saldo/kit';
 import { entries } from './entries/entry.repository';
-import type { ModelCache } from './categorise/model-cache';
+import { autoCategorise } from './categorise/auto-categorise';
+import { categories } from './categorise/categories';
 import { forecastData } from './forecast/forecast.repository';
+import type { AiServices } from './services';
 import { eraseUser } from './users/user-erasure';
 
-/** Ledger entries feed the read model (and so each user's model); identity erases. */
-export function handlers(models: ModelCache): HandlerMap {
+/**
+ * Ledger entries feed the read model (and so each user's model; a new uncategorised entry
+ * teaches nothing, so it keeps the model and may be auto-categorised), accounts, categories
+ * and card invoices the forecast and cold start; identity erases.
+ */
+export function handlers({ models, suggestions }: AiServices): HandlerMap {
   const entry = async (e: EntrySnapshot, ctx: HandlerContext) => {
     await entries.upsert(ctx.em, e);
     ctx.afterCommit(() => models.invalidate(e.userId));
@@ -21,13 +27,22 @@ export function handlers(models: ModelCache): HandlerMap {
     }
   };
   return {
-    'ledger.entry.created': (event, ctx) => entry(event.data.entry, ctx),
+    'ledger.entry.created': async (event, ctx) => {
+      const e = event.data.entry;
+      if (e.categoryId !== null) return entry(e, ctx);
+      await entries.upsert(ctx.em, e);
+      await autoCategorise(ctx.em, suggestions, e);
+    },
     'ledger.entry.updated': (event, ctx) => entry(event.data.entry, ctx),
     'ledger.entry.deleted': (event, ctx) => entry(event.data.entry, ctx),
     'ledger.account.created': (event, ctx) =>
       forecastData.upsertAccount(ctx.em, event.data.account, event.occurredAt),
     'ledger.account.updated': (event, ctx) =>
       forecastData.upsertAccount(ctx.em, event.data.account, event.occurredAt),
+    'ledger.category.created': (event, ctx) =>
+      categories.upsert(ctx.em, event.data.category, event.occurredAt),
+    'ledger.category.updated': (event, ctx) =>
+      categories.upsert(ctx.em, event.data.category, event.occurredAt),
     'cards.invoice.updated': invoice,
     'cards.invoice.closed': invoice,
     'cards.invoice.due_soon': invoice,

@@ -6,6 +6,7 @@ import { InsightsResolver } from './insights/insights.resolver';
 import { references } from './references';
 import { ReportResolver } from './reports/report.resolver';
 import { RuleResolver } from './rules/rule.resolver';
+import { AiSettingsResolver } from './settings/settings';
 import { EntryTextResolver } from './text/entry-text.resolver';
 
 /** The ai subgraph's federated schema: resolvers and references. */
@@ -18,6 +19,7 @@ export const schemaOptions: FederatedSchemaOptions = {
     InsightsResolver,
     ForecastResolver,
     ReportResolver,
+    AiSettingsResolver,
   ],
   orphanedTypes: [AccountRef, CategoryRef, EntryRef],
   references,

@@ -24,6 +24,8 @@ export const operations = {
     generateMonthlyReport: { kind: 'mutation', document: D.AiGenerateMonthlyReportDocument, field: 'generateMonthlyReport', idempotency: null },
     monthlyReports: { kind: 'query', document: D.AiMonthlyReportsDocument, field: 'monthlyReports', idempotency: null },
     monthlyReport: { kind: 'query', document: D.AiMonthlyReportDocument, field: 'monthlyReport', idempotency: null },
+    settings: { kind: 'query', document: D.AiSettingsDocument, field: 'aiSettings', idempotency: null },
+    updateSettings: { kind: 'mutation', document: D.AiUpdateSettingsDocument, field: 'updateAiSettings', idempotency: null },
   },
   billing: {
     profile: { kind: 'query', document: D.BillingProfileDocument, field: 'billingProfile', idempotency: null },

@@ -140,6 +140,33 @@ export const entries = {
     return row ? { accountId: row.account_id, currency: row.currency } : null;
   },
 
+  /** The user's live income and expense entries (what a rule applied to existing ones reads). */
+  async categorisable(em: EntityManager, userId: string): Promise<EntryRow[]> {
+    const rows = await query<{
+      id: string;
+      kind: EntryKind;
+      description: string;
+      amount: string;
+      currency: string;
+      account_id: string;
+      category_id: string | null;
+    }>(
+      em,
+      `select id, kind, description, amount, currency, account_id, category_id from entries
+       where user_id = ?::uuid and not deleted and kind <> 'TRANSFER' order by id`,
+      [userId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      userId,
+      kind: r.kind,
+      description: r.description,
+      amount: formatAmount(BigInt(r.amount), r.currency),
+      accountId: r.account_id,
+      categoryId: r.category_id,
+    }));
+  },
+
   /** The user's live, posted entries dated from `from` on, oldest first. */
   async datedSince(em: EntityManager, userId: string, from: string): Promise<DatedEntry[]> {
     const rows = await query<{

@@ -19,7 +19,8 @@ export class RuleResolver {
     @Arg('input', () => CreateCategoryRuleInput) input: CreateCategoryRuleInput,
     @Ctx() ctx: AiContext,
   ): Promise<CategoryRule> {
-    return CategoryRule.from(await ctx.services.rules.create(ctx.em, userOf(ctx), input));
+    const { rule, applied } = await ctx.services.rules.create(ctx.em, userOf(ctx), input);
+    return CategoryRule.from(rule, input.applyToExisting ? applied : null);
   }
 
   @Authorized(Scope.LEDGER_WRITE)

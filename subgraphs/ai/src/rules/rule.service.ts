@@ -1,4 +1,5 @@
-import { badInput, notFound, query, type EntityManager } from '@saldo/kit';
+import { event, notFound, query, recordEvents, type EntityManager } from '@saldo/kit';
+import { entries } from '../entries/entry.repository';
 import { matchesAll, validateConditions, type Condition, type RuleSubject } from './conditions';
 import { CategoryRuleEntity } from './rule.entity';
 
@@ -19,19 +20,50 @@ export class RuleService {
     return em.find(CategoryRuleEntity, { userId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
-  async create(em: EntityManager, userId: string, input: CreateRule): Promise<CategoryRuleEntity> {
+  /**
+   * Stores the rule; with `applyToExisting`, in the same transaction, one
+   * `ai.entry.categorised` (overriding, source RULE) per existing entry it matches whose
+   * category differs: the ledger recategorises them.
+   */
+  async create(
+    em: EntityManager,
+    userId: string,
+    input: CreateRule,
+  ): Promise<{ rule: CategoryRuleEntity; applied: number }> {
     validateConditions(input.conditions);
-    if (input.applyToExisting) {
-      // Recategorising existing entries needs a ledger event the ledger applies; there is none yet.
-      throw badInput('applyToExisting is not supported yet', { field: 'applyToExisting' });
-    }
-    const rule = em.create(CategoryRuleEntity, {
-      userId,
-      categoryId: input.categoryId,
-      conditions: input.conditions.map(plain),
+    return em.transactional(async (tx) => {
+      const rule = tx.create(CategoryRuleEntity, {
+        userId,
+        categoryId: input.categoryId,
+        conditions: input.conditions.map(plain),
+      });
+      await tx.flush();
+      if (!input.applyToExisting) return { rule, applied: 0 };
+      const matching = (await entries.categorisable(tx, userId)).filter(
+        (e) =>
+          e.categoryId !== rule.categoryId &&
+          matchesAll(rule.conditions, {
+            description: e.description,
+            amount: e.amount.replace('-', ''),
+            kind: e.kind,
+            accountId: e.accountId,
+          }),
+      );
+      await recordEvents(
+        tx,
+        matching.map((e) =>
+          event('ai.entry.categorised', userId, {
+            entryId: e.id,
+            categoryId: rule.categoryId,
+            source: 'RULE',
+            confidence: 1,
+            ruleId: rule.id,
+            onlyIfUncategorised: false,
+          }),
+        ),
+      );
+      return { rule, applied: matching.length };
     });
-    await em.flush();
-    return rule;
   }
 
   async update(

@@ -1,5 +1,5 @@
 import { DateTimeScalar } from '@saldo/kit';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CategoryRef } from '../common/stubs';
 import { RuleField, RuleOperator } from './conditions';
 import type { CategoryRuleEntity } from './rule.entity';
@@ -53,8 +53,17 @@ export class CategoryRule {
   @Field(() => DateTimeScalar)
   updatedAt!: Date;
 
-  static from(e: CategoryRuleEntity): CategoryRule {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'In the answer to createCategoryRule with applyToExisting: how many of your existing ' +
+      'entries it matched and sent to the ledger to recategorise. Null otherwise.',
+  })
+  appliedToExisting!: number | null;
+
+  static from(e: CategoryRuleEntity, appliedToExisting: number | null = null): CategoryRule {
     return Object.assign(new CategoryRule(), {
+      appliedToExisting,
       id: e.id,
       conditions: e.conditions.map((c) => Object.assign(new CategoryRuleCondition(), c)),
       category: CategoryRef.of(e.categoryId),
@@ -74,7 +83,9 @@ export class CreateCategoryRuleInput {
 
   @Field(() => Boolean, {
     defaultValue: false,
-    description: 'Recategorise existing entries too: not supported yet (BAD_INPUT when true).',
+    description:
+      'Recategorise your existing entries it matches too (overriding their category; the ' +
+      'ledger applies it within seconds).',
   })
   applyToExisting!: boolean;
 }
