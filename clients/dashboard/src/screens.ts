@@ -17,6 +17,11 @@ export const SCREENS: readonly ScreenDef[] = [
     label: { 'pt-BR': 'Visão geral', en: 'Overview' },
     load: () => import('./Overview').then((m) => ({ default: m.Overview })),
   },
+  {
+    path: 'insights',
+    label: { 'pt-BR': 'Insights', en: 'Insights' },
+    load: () => import('./screens/Insights'),
+  },
 ];
 
 /** Components shown in the top bar while signed in. */
