@@ -3,10 +3,16 @@
  * (bench/household.ts, fixed seed) against two naive baselines measured on the same origins:
  * the last 30 days repeated, and a flat balance; (2) categorisation figures on the generated
  * labelled set (src/categorise/evaluation.ts): cold start and after 200 of a user's entries,
- * precision when answering, p99 latency per suggestion, training time for 10,000 entries.
+ * precision when answering, p99 latency per suggestion, training time for 10,000 entries;
+ * (3) event throughput: a running ai subgraph (own database and NATS namespace) consuming
+ * 10,000 `ledger.entry.created` of 50 users (half uncategorised, so auto-categorise runs).
  * One JSON row per part on stdout.
  */
-import { addDays, type LocalDate } from '@saldo/kit';
+import 'reflect-metadata';
+import { addDays, createEnvelope, newId, type Envelope, type LocalDate } from '@saldo/kit';
+import { handledCount, publishEvents, startTestSubgraph } from '@saldo/kit/testing';
+import { startAi, type Ai } from '../src/app';
+import type { AiConfig } from '../src/config';
 import { generateLines, score } from '../src/categorise/evaluation';
 import type { DefaultCategory } from '../src/categorise/categories';
 import { CategoryModel } from '../src/categorise/model';
@@ -162,9 +168,103 @@ function categorisation() {
   };
 }
 
-for (const row of [backtest(), categorisation()]) {
-  process.stdout.write(`${JSON.stringify(row)}\n`);
+async function events() {
+  const EVENTS = 10_000;
+  const USERS = 50;
+  const t = await startTestSubgraph<Ai, AiConfig>('ai_bench', (c, db) => startAi(c, db), {
+    AI_REPORT_POLL_MS: 60_000,
+  });
+  try {
+    const users = Array.from({ length: USERS }, () => ({
+      id: newId(),
+      account: newId(),
+      dining: newId(),
+      groceries: newId(),
+    }));
+    const setup: Envelope[] = users.flatMap((u) =>
+      (
+        [
+          [u.dining, 'Restaurantes', 'dining'],
+          [u.groceries, 'Mercado', 'groceries'],
+        ] as const
+      ).map(([id, name, key]) =>
+        createEnvelope('ledger.category.created', u.id, {
+          category: {
+            id,
+            userId: u.id,
+            name,
+            kind: 'EXPENSE',
+            parentId: null,
+            archived: false,
+            defaultKey: key,
+          },
+        }),
+      ),
+    );
+    await publishEvents(t.subgraph, setup);
+    const lines = generateLines(EVENTS, 7);
+    const envelopes = lines.map((l, i) => {
+      const u = users[i % USERS] as (typeof users)[number];
+      const categorised = i % 2 === 0;
+      return createEnvelope('ledger.entry.created', u.id, {
+        entry: {
+          id: newId(),
+          userId: u.id,
+          version: 1,
+          kind: l.kind,
+          status: 'POSTED',
+          amount: { amount: (Number(l.amountMinor) / 100).toFixed(2), currency: 'BRL' },
+          toAmount: null,
+          date: '2026-11-20',
+          dueDate: null,
+          description: l.description,
+          accountId: u.account,
+          toAccountId: null,
+          categoryId: categorised ? (l.categoryId === 'groceries' ? u.groceries : u.dining) : null,
+          tags: [],
+          source: 'IMPORT',
+          externalId: null,
+          postings: [],
+          deleted: false,
+          updatedAt: new Date().toISOString(),
+        },
+      });
+    });
+    const total = setup.length + envelopes.length;
+    const started = performance.now();
+    await publishEvents(t.subgraph, envelopes);
+    while ((await handledCount(t.subgraph)) < total) {
+      sampleRss();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const [row] = await t.query<{ n: string }>(
+      `select count(*) as n from kit_outbox where subject = 'ai.entry.categorised'`,
+    );
+    return {
+      case: 'events',
+      events: EVENTS,
+      users: USERS,
+      events_per_s: Math.round(EVENTS / seconds),
+      seconds: round(seconds, 2),
+      auto_categorised: Number(row?.n ?? 0),
+      uncategorised_seen: EVENTS / 2,
+    };
+  } finally {
+    await t.cleanup();
+  }
 }
-process.stdout.write(
-  `${JSON.stringify({ case: 'memory', peak_rss_mb: round(peakRss / 2 ** 20, 1) })}\n`,
-);
+
+async function main() {
+  for (const row of [backtest(), categorisation(), await events()]) {
+    process.stdout.write(`${JSON.stringify(row)}\n`);
+  }
+  process.stdout.write(
+    `${JSON.stringify({ case: 'memory', peak_rss_mb: round(peakRss / 2 ** 20, 1) })}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
