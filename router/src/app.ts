@@ -10,6 +10,7 @@ import {
   decodePem,
   HttpService,
   Messaging,
+  Scope,
   serviceRoutes,
   type Logger,
 } from '@saldo/kit';
@@ -145,8 +146,18 @@ async function start(config: RouterConfig, log: Logger, resources: Resources): P
   const uploads = resources.add(
     'uploads',
     uploadsRoute({
-      importUrl: urls.get('import')?.replace(/\/graphql$/, '') ?? null,
-      maxBytes: config.UPLOAD_MAX_BYTES,
+      targets: {
+        import: {
+          url: urls.get('import')?.replace(/\/graphql$/, '') ?? null,
+          scope: Scope.IMPORT_WRITE,
+          maxBytes: config.UPLOAD_MAX_BYTES,
+        },
+        billing: {
+          url: urls.get('billing')?.replace(/\/graphql$/, '') ?? null,
+          scope: Scope.BILLING_WRITE,
+          maxBytes: config.BILLING_UPLOAD_MAX_BYTES,
+        },
+      },
       authenticate,
       mint,
       rateLimit: (key) => limiter.take(key),

@@ -34,6 +34,12 @@ export const configSchema = baseConfigSchema
       .int()
       .min(1024)
       .default(20 * 1024 * 1024),
+    // POST /uploads?purpose=billing: largest charge file streamed to billing (a 1M-row file is ~80 MB).
+    BILLING_UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024 * 1024),
     ALLOW_BATCHED_REQUESTS: flag.default(false),
     RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),

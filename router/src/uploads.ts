@@ -14,10 +14,20 @@ import type { RouterCaller } from './auth/caller';
 import type { InternalTokenMinter } from './auth/internal-tokens';
 import { authoriseRoute, RouteError, sendError } from './route-errors';
 
-export interface UploadRouteOptions {
-  /** The import subgraph's base URL (`http://127.0.0.1:4005`), or null when it is not composed. */
-  importUrl: string | null;
+/** Where an upload goes: `POST /uploads?purpose=<name>` (default `import`). */
+export interface UploadTarget {
+  /** The subgraph's base URL (`http://127.0.0.1:4005`), or null when it is not composed. */
+  url: string | null;
+  /** The scope the caller must hold (`import:write`, `billing:write`). */
+  scope: Scope;
+  /** The largest file streamed there (413 above it). */
   maxBytes: number;
+}
+
+export type UploadPurpose = 'import' | 'billing';
+
+export interface UploadRouteOptions {
+  targets: Record<UploadPurpose, UploadTarget>;
   authenticate: Authenticator;
   mint: InternalTokenMinter;
   rateLimit: (key: string) => void;
@@ -40,14 +50,20 @@ class ByteCap extends Transform {
   }
 }
 
-/** The caller, who must hold `import:write`; GraphQL auth errors become HTTP ones. */
-const authorise = (options: UploadRouteOptions, req: IncomingMessage): Promise<RouterCaller> =>
-  authoriseRoute(
-    options.authenticate,
-    options.rateLimit,
-    req.headers.authorization,
-    Scope.IMPORT_WRITE,
-  );
+/** The caller, who must hold the target's scope; GraphQL auth errors become HTTP ones. */
+const authorise = (
+  options: UploadRouteOptions,
+  target: UploadTarget,
+  req: IncomingMessage,
+): Promise<RouterCaller> =>
+  authoriseRoute(options.authenticate, options.rateLimit, req.headers.authorization, target.scope);
+
+/** `?purpose=` of the request: `import` when absent, 400 when unknown. */
+function purposeOf(req: IncomingMessage): UploadPurpose {
+  const purpose = new URL(req.url ?? '/', 'http://router').searchParams.get('purpose') ?? 'import';
+  if (purpose === 'import' || purpose === 'billing') return purpose;
+  throw new RouteError(400, 'BAD_REQUEST', 'purpose must be import or billing');
+}
 
 interface FilePart {
   stream: Readable;
@@ -126,26 +142,38 @@ function filePart(req: IncomingMessage, maxBytes: number): Promise<FilePart> {
 }
 
 /**
- * `POST /uploads`: streams the file to the import subgraph's `POST /files` with the
- * caller's internal token (never more than a stream buffer of it in memory here), capped
- * at `maxBytes` (413). Answers what the subgraph answers: 201 `{ fileId, filename, size, sha256 }`.
+ * `POST /uploads[?purpose=import|billing]`: streams the file to the target subgraph's
+ * `POST /files` (import's statements by default, billing's charge files) with the caller's
+ * internal token for it (never more than a stream buffer of it in memory here), capped at the
+ * target's `maxBytes` (413). Answers what the subgraph answers: 201 `{ fileId, filename, size, sha256 }`.
  */
 export function uploadsRoute(options: UploadRouteOptions): {
   handler: Handler;
   close(): Promise<void>;
 } {
-  const pool = options.importUrl ? new Pool(options.importUrl, { connections: 16 }) : null;
+  const pools = new Map<UploadPurpose, Pool>();
+  for (const [purpose, target] of Object.entries(options.targets) as [
+    UploadPurpose,
+    UploadTarget,
+  ][]) {
+    if (target.url) pools.set(purpose, new Pool(target.url, { connections: 16 }));
+  }
   const handler: Handler = async (req, res) => {
+    let maxBytes = options.targets.import.maxBytes;
     try {
+      const purpose = purposeOf(req);
+      const target = options.targets[purpose];
+      maxBytes = target.maxBytes;
+      const pool = pools.get(purpose);
       if (!pool) throw new RouteError(503, 'UNAVAILABLE', 'Uploads are not served here');
-      const caller = await authorise(options, req);
-      if (Number(req.headers['content-length'] ?? 0) > options.maxBytes + 64 * 1024) {
-        throw tooLarge(options.maxBytes);
+      const caller = await authorise(options, target, req);
+      if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) {
+        throw tooLarge(maxBytes);
       }
-      const part = await filePart(req, options.maxBytes);
+      const part = await filePart(req, maxBytes);
       // Set from stream callbacks: an object, so the checks below are not narrowed away.
       const cap: { error: Error | null } = { error: null };
-      const capped = new ByteCap(options.maxBytes);
+      const capped = new ByteCap(maxBytes);
       capped.on('error', (error) => (cap.error = error));
       if (part.stream === req) {
         // Not pipeline(): it would destroy the request, and with it the socket the 413 goes on.
@@ -154,7 +182,7 @@ export function uploadsRoute(options: UploadRouteOptions): {
       } else {
         pipeline(part.stream, capped, () => undefined);
       }
-      const token = await options.mint('import', caller);
+      const token = await options.mint(purpose, caller);
       const requestId = req.headers['x-request-id'];
       const answer = await pool
         .request({
@@ -182,10 +210,15 @@ export function uploadsRoute(options: UploadRouteOptions): {
       } else {
         sendError(res, error.status, error.code, error.message, error.status === 413);
       }
-      discard(req, options.maxBytes);
+      discard(req, maxBytes);
     }
   };
-  return { handler, close: async () => pool?.close() };
+  return {
+    handler,
+    close: async () => {
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
+    },
+  };
 }
 
 /** Reads what the client still sends (so it sees the answer), up to a bound, then hangs up. */

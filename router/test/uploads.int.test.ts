@@ -202,3 +202,111 @@ describe('POST /uploads and the import end to end through the router', () => {
     expect(again.totals).toEqual({ rows: 3, new: 0, duplicates: 3 });
   });
 });
+
+describe('POST /uploads?purpose=billing streams charge files to billing', () => {
+  const BILLING_CAP = 200_000;
+  const stack = useStack({
+    subgraphs: ['identity', 'import', 'billing'],
+    start: {
+      import: (config: ImportConfig, database: string) =>
+        startImport(config, database, { parse: fakeParse }),
+    },
+    router: { UPLOAD_MAX_BYTES: String(CAP), BILLING_UPLOAD_MAX_BYTES: String(BILLING_CAP) },
+  });
+  const billingFiles = (userId: string) =>
+    stack().subgraphs['billing']!.query(
+      'select filename, size from billing_files where user_id = ?',
+      [userId],
+    );
+  const url = (purpose: string) => `/uploads?purpose=${purpose}`;
+  const postTo = async (
+    path: string,
+    authorization: string | null,
+    body: NonNullable<RequestInit['body']>,
+    headers: Record<string, string> = {},
+  ): Promise<Upload> => {
+    const response = await fetch(stack().router.url.replace(/\/graphql$/, path), {
+      method: 'POST',
+      headers: { ...(authorization ? { authorization } : {}), ...headers },
+      body,
+      duplex: 'half',
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('stores the file in billing (not import) and answers 201 with id, name, size, sha256', async () => {
+    const ana = await registerUser(stack().client, 'ana');
+    const body = Buffer.from('name,governmentId,email,debtAmount,debtDueDate,debtId\n');
+    const upload = await postTo(url('billing'), `Bearer ${ana.accessToken}`, body, {
+      'x-filename': encodeURIComponent('cobranças.csv'),
+      'content-type': 'text/csv',
+    });
+    expect(upload).toEqual({
+      status: 201,
+      body: {
+        fileId: expect.any(String),
+        filename: 'cobranças.csv',
+        size: body.length,
+        sha256: createHash('sha256').update(body).digest('hex'),
+      },
+    });
+    expect(await billingFiles(ana.user.id)).toEqual([
+      { filename: 'cobranças.csv', size: String(body.length) },
+    ]);
+    expect(await filesOf(stack(), ana.user.id)).toEqual([]);
+    // Without a purpose the file still goes to import.
+    const plain = await postTo('/uploads', `Bearer ${ana.accessToken}`, Buffer.from('x'), {
+      'x-filename': 's.ofx',
+    });
+    expect(plain.status).toBe(201);
+    expect(await filesOf(stack(), ana.user.id)).toEqual([{ filename: 's.ofx', size: '1' }]);
+    expect(await billingFiles(ana.user.id)).toHaveLength(1);
+  });
+
+  it("applies billing's own cap (413 JSON) and refuses an unknown purpose", async () => {
+    const ana = await registerUser(stack().client, 'ana');
+    // Over billing's cap, under import's: billing's cap is the one applied.
+    const over = await postTo(
+      url('billing'),
+      `Bearer ${ana.accessToken}`,
+      Buffer.alloc(BILLING_CAP + 70_000),
+    );
+    expect(over.status).toBe(413);
+    expect(over.body).toEqual({
+      errors: [
+        {
+          message: `The file is larger than ${BILLING_CAP} bytes`,
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
+    });
+    const chunks = Array.from({ length: 6 }, () => Buffer.alloc(50_000, 'y'));
+    const streamed = await postTo(
+      url('billing'),
+      `Bearer ${ana.accessToken}`,
+      Readable.toWeb(Readable.from(chunks)) as ReadableStream,
+    );
+    expect(streamed.status).toBe(413);
+    await waitFor(async () => (await billingFiles(ana.user.id)).length === 0);
+    const unknown = await postTo(url('ledger'), `Bearer ${ana.accessToken}`, 'x');
+    expect(unknown.status).toBe(400);
+  });
+
+  it('needs billing:write for billing: no credential 401, import:write only 403, with it 201', async () => {
+    const ana = await registerUser(stack().client, 'ana');
+    expect((await postTo(url('billing'), null, 'x')).status).toBe(401);
+    const key = async (scopes: string[]) =>
+      (
+        await ana.client.ok<{ createApiKey: { secret: string } }>(
+          'mutation($s: [String!]!) { createApiKey(name: "erp", scopes: $s) { secret } }',
+          { s: scopes },
+        )
+      ).createApiKey.secret;
+    const importOnly = `ApiKey ${await key(['import:write'])}`;
+    expect((await postTo(url('billing'), importOnly, 'x')).status).toBe(403);
+    expect((await postTo('/uploads', importOnly, 'x')).status).toBe(201);
+    const billing = `ApiKey ${await key(['billing:write'])}`;
+    expect((await postTo(url('billing'), billing, 'x')).status).toBe(201);
+    expect((await postTo('/uploads', billing, 'x')).status).toBe(403);
+  });
+});

@@ -23,6 +23,8 @@ export interface UploadOptions {
   size?: number;
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
+  /** Where the file goes: `import` (statements, the default) or `billing` (charge files). */
+  purpose?: 'import' | 'billing';
 }
 
 /** A path (Node only), a Blob/File, a web ReadableStream or a Node stream / async iterable. */
@@ -145,7 +147,10 @@ export async function putUpload(
     const authorization = await context.authorization();
     let response: Response;
     try {
-      response = await context.fetch(context.url, {
+      const url = options.purpose
+        ? `${context.url}${context.url.includes('?') ? '&' : '?'}purpose=${options.purpose}`
+        : context.url;
+      response = await context.fetch(url, {
         method: 'POST',
         headers: {
           ...context.headers,

@@ -13,6 +13,7 @@ import { createSaldoClient, memoryTokenStore, type UploadProgress } from '../src
 // valid token). Against the real router: see the import subgraph's tests once it lands.
 
 interface Received {
+  url: string | undefined;
   headers: IncomingHttpHeaders;
   body: Buffer;
 }
@@ -24,7 +25,7 @@ async function uploadServer(validToken: string) {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      received.push({ headers: req.headers, body });
+      received.push({ url: req.url, headers: req.headers, body });
       if (req.headers.authorization !== `Bearer ${validToken}`) {
         res.writeHead(401, { 'content-type': 'application/json' });
         res.end(
@@ -86,6 +87,22 @@ describe('client.uploads.put', () => {
       expect(progress[0]).toEqual({ sentBytes: 0, totalBytes: 300_000 });
       expect(progress.at(-1)).toEqual({ sentBytes: 300_000, totalBytes: 300_000 });
       expect(progress.length).toBeGreaterThan(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("sends a charge file to billing with purpose: 'billing' (no purpose: import)", async () => {
+    const server = await uploadServer('good');
+    try {
+      const client = createSaldoClient({
+        url: server.url,
+        auth: { store: memoryTokenStore(tokens) },
+      });
+      const csv = 'name,governmentId,email,debtAmount,debtDueDate,debtId\n';
+      await client.uploads.put(new Blob([csv]), { filename: 'c.csv', purpose: 'billing' });
+      await client.uploads.put(new Blob([csv]), { filename: 's.ofx' });
+      expect(server.received.map((r) => r.url)).toEqual(['/uploads?purpose=billing', '/uploads']);
     } finally {
       await server.close();
     }

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { BillingSchema } from './0001-billing';
+import { BillingFiles } from './0002-files';
 
 /** Committed migrations, applied in order on start. */
 export const migrations: MigrationObject[] = [
   { name: 'billing-0001-schema', class: BillingSchema },
+  { name: 'billing-0002-files', class: BillingFiles },
 ];

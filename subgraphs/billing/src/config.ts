@@ -14,6 +14,16 @@ export const billingSettingsSchema = z.object({
   BILLING_PIX_MERCHANT_CITY: z.string().min(1).max(15).default('SAO PAULO'),
   // How often charges past their due date turn OVERDUE; 0 = off.
   BILLING_OVERDUE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  // The largest charge file accepted (a 1M-row file is ~80 MB); larger is 413.
+  BILLING_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(256 * 1024 * 1024),
+  // Uploaded files are removed after this many days (or with their batch).
+  BILLING_FILE_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+  // How often expired files are removed; 0 = off.
+  BILLING_FILE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   // Locale of the payers' emails.
   BILLING_EMAIL_LOCALE: z.string().default('pt-BR'),
 });

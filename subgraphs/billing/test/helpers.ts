@@ -1,6 +1,7 @@
 import { newId, type Clock } from '@saldo/kit';
 import type { EventData, EventType } from '@saldo/events';
 import {
+  mintToken,
   publishAs,
   startTestSubgraph,
   waitForHandled,
@@ -58,6 +59,28 @@ export const chargeInput = (debtId: string, overrides: Record<string, unknown> =
   dueDate: '2026-12-20',
   ...overrides,
 });
+
+export interface Upload {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** Sends a file to billing's `POST /files` as the router does (the caller's internal token). */
+export async function uploadFile(
+  filesUrl: string,
+  userId: string,
+  body: Buffer,
+  filename = 'cobrancas.csv',
+  scopes: string[] = ['billing:write'],
+): Promise<Upload> {
+  const token = await mintToken('billing', { sub: userId, scopes });
+  const response = await fetch(filesUrl, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'x-filename': encodeURIComponent(filename) },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
 
 /** One user's view of billing's GraphQL API. */
 export class Api {

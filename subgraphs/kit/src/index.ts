@@ -14,6 +14,7 @@ export * from './events/envelope';
 export * from './events/messaging';
 export * from './events/outbox';
 export * from './events/relay';
+export * from './files';
 export * from './http';
 export * from './ids';
 export * from './inputs';
