@@ -14,6 +14,8 @@ export interface LoadSpec {
   bodies: string[];
   /** Or one fixed request per client (client i sends perClient[i % length]). */
   perClient?: { headers: Record<string, string>; body: string }[];
+  /** Return the first `"id":"…"` of every acknowledged (error-free) answer, warm-up included. */
+  collectIds?: boolean;
 }
 
 export interface LoadResult {
@@ -25,7 +27,10 @@ export interface LoadResult {
   p99_ms: number;
   duration_s: number;
   firstError?: string;
+  ids?: string[];
 }
+
+const ID = /"id":"([^"]+)"/;
 
 async function run(spec: LoadSpec): Promise<LoadResult> {
   const url = new URL(spec.url);
@@ -35,6 +40,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   let firstError: string | undefined;
   let next = 0;
   let measuring = false;
+  const ids: string[] = [];
   const send = async (client: number) => {
     const own = spec.perClient?.[client % spec.perClient.length];
     const body = own?.body ?? spec.bodies[next++ % spec.bodies.length]!;
@@ -44,6 +50,10 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
       const response = await pool.request({ path: url.pathname, method: 'POST', headers, body });
       const text = await response.body.text();
       const failed = response.statusCode !== 200 || text.includes('"errors"');
+      if (spec.collectIds && !failed) {
+        const id = ID.exec(text)?.[1];
+        if (id) ids.push(id);
+      }
       if (measuring) {
         latencies.push(performance.now() - t0);
         if (failed) {
@@ -83,6 +93,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     p99_ms: round(percentile(sorted, 99), 2),
     duration_s: round(duration, 2),
     ...(firstError ? { firstError } : {}),
+    ...(spec.collectIds ? { ids } : {}),
   };
 }
 

@@ -16,8 +16,14 @@ export interface System {
   processes: Map<string, ChildProcess>;
   /** The key the router signs internal tokens with (PEM), for benches that mint their own. */
   internalPrivateKey: string;
+  /** Its public half (PEM), what every subgraph verifies internal tokens with. */
+  internalPublicKey: string;
   /** Each subgraph's URL, by name. */
   subgraphUrls: Map<string, string>;
+  /** Each subgraph's database name, by subgraph name. */
+  databases: Map<string, string>;
+  /** The PostgreSQL server URL the databases live on. */
+  serverUrl: string;
   stop(): Promise<void>;
 }
 
@@ -58,9 +64,11 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     SIGNING_KEY_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
     ...options.env,
   };
+  const internalPublicKey = common.INTERNAL_JWT_PUBLIC_KEY;
   const internalPrivateKey = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const processes = new Map<string, ChildProcess>();
   const subgraphUrls = new Map<string, string>();
+  const databases = new Map<string, string>();
   const urls: string[] = [];
   const stop = async () => {
     for (const child of [...processes.values()].reverse()) await stopService(child);
@@ -79,6 +87,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
         options.nodeArgs?.[name],
       );
       processes.set(name, child);
+      databases.set(name, `${dbPrefix}${name}`);
       urls.push(`${name}=http://127.0.0.1:${port}/graphql`);
       subgraphUrls.set(name, `http://127.0.0.1:${port}/graphql`);
       port += 1;
@@ -105,7 +114,10 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     namespace,
     processes,
     internalPrivateKey,
+    internalPublicKey,
     subgraphUrls,
+    databases,
+    serverUrl: SERVER_URL,
     stop,
   };
 }
