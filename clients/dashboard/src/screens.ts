@@ -17,6 +17,11 @@ export const SCREENS: readonly ScreenDef[] = [
     label: { 'pt-BR': 'Visão geral', en: 'Overview' },
     load: () => import('./Overview').then((m) => ({ default: m.Overview })),
   },
+  {
+    path: 'entries',
+    label: { 'pt-BR': 'Lançamentos', en: 'Entries' },
+    load: () => import('./screens/Entries').then((m) => ({ default: m.Entries })),
+  },
 ];
 
 /** Components shown in the top bar while signed in. */
