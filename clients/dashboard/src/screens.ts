@@ -22,6 +22,11 @@ export const SCREENS: readonly ScreenDef[] = [
     label: { 'pt-BR': 'Lançamentos', en: 'Entries' },
     load: () => import('./screens/Entries').then((m) => ({ default: m.Entries })),
   },
+  {
+    path: 'accounts',
+    label: { 'pt-BR': 'Contas', en: 'Accounts' },
+    load: () => import('./screens/Accounts').then((m) => ({ default: m.Accounts })),
+  },
 ];
 
 /** Components shown in the top bar while signed in. */
