@@ -27,6 +27,11 @@ export const SCREENS: readonly ScreenDef[] = [
     label: { 'pt-BR': 'Contas', en: 'Accounts' },
     load: () => import('./screens/Accounts').then((m) => ({ default: m.Accounts })),
   },
+  {
+    path: 'budgets',
+    label: { 'pt-BR': 'Orçamentos', en: 'Budgets' },
+    load: () => import('./screens/Budgets').then((m) => ({ default: m.Budgets })),
+  },
 ];
 
 /** Components shown in the top bar while signed in. */
