@@ -205,6 +205,21 @@ describe('entries screen in chromium', () => {
     );
     expect(twice.entries.edges).toHaveLength(1);
 
+    // The category picker shows the ai subgraph's suggestion for a known merchant (cold
+    // start from the ledger's default categories); using it picks that category.
+    await page.unroute('**/graphql');
+    await editor.getByLabel('Descrição').fill('IFOOD *RESTAURANTE');
+    await editor.getByLabel('Valor').fill('42,00');
+    const suggestion = editor.getByTestId('category-suggestion');
+    await suggestion.waitFor(WAIT);
+    const suggested = plain(await suggestion.locator('strong').textContent());
+    await suggestion.getByRole('button', { name: 'Usar sugestão' }).click();
+    const picker = editor.getByLabel(/^Categoria/);
+    expect(await picker.locator('option:checked').textContent()).toBe(suggested);
+    await editor.getByRole('button', { name: 'Adicionar' }).click();
+    await row(page, 'IFOOD *RESTAURANTE').waitFor(WAIT);
+    expect(plain(await row(page, 'IFOOD *RESTAURANTE').textContent())).toContain(suggested);
+
     // Phone width: one column, nothing sideways.
     await page.setViewportSize({ width: 375, height: 740 });
     const overflow = await page.evaluate(
