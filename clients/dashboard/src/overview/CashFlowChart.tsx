@@ -64,7 +64,7 @@ export default function CashFlowChart(props: {
           <caption className="muted">{s('cashFlow')}</caption>
           <thead>
             <tr>
-              <th scope="col">{grouping === 'MONTH' ? 'YYYY-MM' : s('grouping')}</th>
+              <th scope="col">{s('period')}</th>
               <th scope="col">{s('credits')}</th>
               <th scope="col">{s('debits')}</th>
               <th scope="col">{s('net')}</th>
