@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { isSaldoError, type SaldoClient } from '@saldo/sdk';
 import { newKey } from './client';
 import {
@@ -34,6 +34,9 @@ interface Props {
 const ACCOUNT_TYPES = ['CHECKING', 'SAVINGS', 'CASH', 'WALLET', 'INVESTMENT'] as const;
 const ENTRY_KINDS = ['EXPENSE', 'INCOME'] as const;
 const PAGE = 50;
+
+// Cash flow, bills, invoices and budgets: their own chunk (the chart one more), after the rest.
+const OverviewExtras = lazy(() => import('./overview/OverviewExtras'));
 
 const message = (e: unknown) => (isSaldoError(e) ? e.message : String(e));
 
@@ -198,6 +201,10 @@ export function Overview({ client, t, locale, onSignedOut }: Props) {
           </table>
         )}
       </section>
+
+      <Suspense fallback={null}>
+        <OverviewExtras client={client} t={t} locale={locale} onSignedOut={onSignedOut} />
+      </Suspense>
     </div>
   );
 }

@@ -18,6 +18,21 @@ export const SCREENS: readonly ScreenDef[] = [
     load: () => import('./Overview').then((m) => ({ default: m.Overview })),
   },
   {
+    path: 'entries',
+    label: { 'pt-BR': 'Lançamentos', en: 'Entries' },
+    load: () => import('./screens/Entries').then((m) => ({ default: m.Entries })),
+  },
+  {
+    path: 'accounts',
+    label: { 'pt-BR': 'Contas', en: 'Accounts' },
+    load: () => import('./screens/Accounts').then((m) => ({ default: m.Accounts })),
+  },
+  {
+    path: 'budgets',
+    label: { 'pt-BR': 'Orçamentos', en: 'Budgets' },
+    load: () => import('./screens/Budgets').then((m) => ({ default: m.Budgets })),
+  },
+  {
     path: 'insights',
     label: { 'pt-BR': 'Insights', en: 'Insights' },
     load: () => import('./screens/Insights'),
