@@ -93,7 +93,7 @@ describe('budgets in chromium', () => {
     expect(plain(await item.textContent())).toContain('R$ 150,00 de R$ 100,00');
     expect(plain(await item.textContent())).toContain('estourado em R$ 50,00');
     expect(await item.getByTestId('budget-percent').textContent()).toBe('100%');
-    const month = await page.getByLabel('Mês').inputValue();
+    const month = await page.getByLabel('Mês', { exact: true }).inputValue();
     const { budgets } = await ana.client.ok<{ budgets: { limit: { amount: string } }[] }>(
       'query($m: String!) { budgets(month: $m) { limit { amount } } }',
       { m: month },

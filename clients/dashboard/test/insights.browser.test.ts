@@ -81,7 +81,7 @@ test('insights, recurring charges, forecast and a monthly report', async () => {
 
   await page.getByRole('link', { name: 'Insights' }).click();
   await page.getByRole('heading', { name: 'Insights', level: 2 }).waitFor(WAIT);
-  await page.getByLabel('Mês').fill(last);
+  await page.getByLabel('Mês', { exact: true }).fill(last);
   await page.getByText('Possível cobrança duplicada').waitFor(WAIT);
   await page.getByText('Assinatura mais cara').waitFor(WAIT);
   expect(plain(await page.locator('.insight-list').textContent())).toContain(
