@@ -51,6 +51,13 @@ export const importEvents = {
     // 0..1 while parsing or importing; 1 once finished.
     progress: z.number().min(0).max(1),
     updatedAt: isoInstant,
+    // For notifications (added later: older events lack them).
+    filename: z.string().optional(),
+    // FAILED: the first error and its line when it has one.
+    failure: z
+      .object({ line: z.number().int().positive().nullable(), message: z.string() })
+      .nullable()
+      .optional(),
   }),
 } as const;
 

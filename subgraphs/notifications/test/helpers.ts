@@ -56,7 +56,7 @@ export async function startNotificationsForTest(
     },
   );
   const { messaging } = t.subgraph;
-  for (const domain of ['identity', 'ledger', 'cards', 'ai'] as const)
+  for (const domain of ['identity', 'ledger', 'cards', 'ai', 'import'] as const)
     await messaging.ensureDomainStream(domain);
   await messaging.ensureSecretStream('identity', 15 * 60_000);
   const publish = async <T extends EventType>(

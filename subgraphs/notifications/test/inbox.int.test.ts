@@ -91,6 +91,42 @@ describe('the in-app inbox', () => {
     expect(reports[0]!.deliveries.map((d) => d.channel)).not.toContain('EMAIL');
   });
 
+  it('tells once how an import ended: completed with counts, failed with the line and reason', async () => {
+    const ana = await n.register(newId(), 'pt-BR');
+    const ann = await n.register(newId(), 'en');
+    const totals = { rows: 12, new: 10, duplicates: 2, excluded: 2, invalid: 0, imported: 10 };
+    const job = (status: 'PREVIEW' | 'IMPORTING' | 'COMPLETED' | 'FAILED', jobId: string) => ({
+      jobId,
+      status,
+      totals: status === 'COMPLETED' ? totals : { ...totals, imported: 0 },
+      progress: status === 'PREVIEW' ? 0 : 1,
+      updatedAt: new Date().toISOString(),
+      filename: 'extrato-nubank.ofx',
+      failure: status === 'FAILED' ? { line: 3, message: 'not a statement file' } : null,
+    });
+    const done = newId();
+    await n.publish('import.job.updated', ana, job('PREVIEW', done));
+    await n.publish('import.job.updated', ana, job('IMPORTING', done));
+    await n.publish('import.job.updated', ana, job('COMPLETED', done));
+    await n.publish('import.job.updated', ana, job('COMPLETED', done));
+    await n.publish('import.job.updated', ann, job('FAILED', newId()));
+    const mine = (await inbox(n.as(ana))).nodes.filter((x) => x.type.startsWith('IMPORT_'));
+    expect(mine.map((x) => [x.type, x.title, x.body])).toEqual([
+      [
+        'IMPORT_COMPLETED',
+        'Importação concluída',
+        'extrato-nubank.ofx: 10 lançamentos importados, 2 duplicados ignorados.',
+      ],
+    ]);
+    expect(mine[0]!.data).toMatchObject({ jobId: done, status: 'COMPLETED' });
+    expect(mine[0]!.deliveries.map((d) => d.channel)).not.toContain('EMAIL');
+    const theirs = (await inbox(n.as(ann))).nodes.filter((x) => x.type.startsWith('IMPORT_'));
+    expect(theirs.map((x) => [x.type, x.body])).toEqual([
+      ['IMPORT_FAILED', 'extrato-nubank.ofx could not be imported (line 3): not a statement file'],
+    ]);
+    expect(theirs[0]!.deliveries.map((d) => d.channel)).toContain('EMAIL');
+  });
+
   it('alerts once per budget and month', async () => {
     const ana = await n.register();
     const categoryId = newId();

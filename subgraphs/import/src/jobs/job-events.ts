@@ -21,5 +21,7 @@ export function jobUpdated(
     totals,
     progress,
     updatedAt: new Date().toISOString(),
+    filename: job.filename,
+    failure: job.status === ImportStatus.FAILED ? (job.errors[0] ?? null) : null,
   });
 }

@@ -14,6 +14,10 @@ export interface MessageFacts {
   /** DAILY_SUMMARY: balance per currency over the asset accounts, and unread count. */
   totals?: MoneyValue[];
   count?: number;
+  /** IMPORT_*: rows skipped as duplicates; the failure's line (0: none) and reason. */
+  duplicates?: number;
+  line?: number;
+  reason?: string;
 }
 
 export interface Message {
@@ -24,6 +28,7 @@ export interface Message {
 type Texts = (f: Required<MessageFacts>, l: Language) => Message;
 
 const money = (m: MoneyValue, l: Language) => formatMoney(m, l);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const sp = (label: string) => (label ? ` ${label}` : '');
 const totalsText = (totals: MoneyValue[], l: Language) =>
   totals.length === 0 ? money(ZERO, l) : totals.map((t) => money(t, l)).join(' + ');
@@ -53,8 +58,14 @@ const PT: Record<NotificationType, Texts> = {
     title: 'Orçamento estourado',
     body: `Você gastou ${money(f.amount, l)} de ${money(f.limit, l)}${f.label ? ` em ${f.label}` : ''} em ${formatMonth(f.month)}.`,
   }),
-  IMPORT_COMPLETED: (f) => ({ title: 'Importação concluída', body: f.label }),
-  IMPORT_FAILED: (f) => ({ title: 'Importação falhou', body: f.label }),
+  IMPORT_COMPLETED: (f) => ({
+    title: 'Importação concluída',
+    body: `${f.label || 'Extrato'}: ${plural(f.count, 'lançamento importado', 'lançamentos importados')}${f.duplicates > 0 ? `, ${plural(f.duplicates, 'duplicado ignorado', 'duplicados ignorados')}` : ''}.`,
+  }),
+  IMPORT_FAILED: (f) => ({
+    title: 'Importação falhou',
+    body: `Não foi possível importar ${f.label || 'o extrato'}${f.line > 0 ? ` (linha ${f.line})` : ''}${f.reason ? `: ${f.reason}` : '.'}`,
+  }),
   LOW_BALANCE: (f, l) => ({
     title: `Saldo baixo em ${f.label}`,
     body: `O saldo de ${f.label} está em ${money(f.amount, l)}, abaixo do seu limite de ${money(f.limit, l)}.`,
@@ -98,8 +109,14 @@ const EN: Record<NotificationType, Texts> = {
     title: 'Budget exceeded',
     body: `You spent ${money(f.amount, l)} of ${money(f.limit, l)}${f.label ? ` on ${f.label}` : ''} in ${formatMonth(f.month)}.`,
   }),
-  IMPORT_COMPLETED: (f) => ({ title: 'Import completed', body: f.label }),
-  IMPORT_FAILED: (f) => ({ title: 'Import failed', body: f.label }),
+  IMPORT_COMPLETED: (f) => ({
+    title: 'Import completed',
+    body: `${f.label || 'Statement'}: ${plural(f.count, 'entry imported', 'entries imported')}${f.duplicates > 0 ? `, ${plural(f.duplicates, 'duplicate skipped', 'duplicates skipped')}` : ''}.`,
+  }),
+  IMPORT_FAILED: (f) => ({
+    title: 'Import failed',
+    body: `${f.label || 'The statement'} could not be imported${f.line > 0 ? ` (line ${f.line})` : ''}${f.reason ? `: ${f.reason}` : '.'}`,
+  }),
   LOW_BALANCE: (f, l) => ({
     title: `Low balance on ${f.label}`,
     body: `${f.label} is at ${money(f.amount, l)}, under your threshold of ${money(f.limit, l)}.`,
@@ -129,6 +146,9 @@ export function message(type: NotificationType, language: Language, facts: Messa
     label: '',
     totals: [],
     count: 0,
+    duplicates: 0,
+    line: 0,
+    reason: '',
     ...facts,
   };
   return (language === 'en' ? EN : PT)[type](full, language);

@@ -125,6 +125,25 @@ export function triggerHandlers(deps: TriggerDeps): HandlerMap {
         data: { reportId: d.reportId, month: d.month, net: d.net },
       });
     },
+    // Only the end of a job; the file's name says which one (older events lack it).
+    'import.job.updated': async (event, ctx) => {
+      const d = event.data;
+      if (d.status !== 'COMPLETED' && d.status !== 'FAILED') return;
+      const completed = d.status === 'COMPLETED';
+      await notify(ctx, {
+        userId: event.userId!,
+        type: completed ? NotificationType.IMPORT_COMPLETED : NotificationType.IMPORT_FAILED,
+        dedupKey: `import:${d.jobId}`,
+        facts: {
+          label: d.filename ?? '',
+          count: d.totals.imported,
+          duplicates: d.totals.duplicates,
+          line: d.failure?.line ?? 0,
+          reason: d.failure?.message ?? '',
+        },
+        data: { jobId: d.jobId, status: d.status, totals: d.totals },
+      });
+    },
     'cards.card.created': async (event, { em }) => {
       const c = event.data.card;
       await watches.card(em, { id: c.id, userId: event.userId!, name: c.name, version: c.version });
