@@ -98,6 +98,15 @@ export const cardsEvents = {
   'cards.payment.requested': z.object({ payment }),
   'cards.payment.confirmed': z.object({ payment, entryId: uuid }),
   'cards.payment.failed': z.object({ payment, code: z.string(), reason: z.string() }),
+  // The answer to `import.card_rows.confirmed`: rows recorded now, recorded before (a
+  // redelivery, or an installment series already known), and refused with why.
+  'cards.import_chunk.applied': z.object({
+    jobId: uuid,
+    chunk: z.number().int().min(0),
+    created: z.number().int().min(0),
+    existing: z.number().int().min(0),
+    rejected: z.array(z.object({ rowId: uuid, reason: z.string() })),
+  }),
 } as const;
 
 export type CardsEventType = keyof typeof cardsEvents;

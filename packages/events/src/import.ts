@@ -33,6 +33,28 @@ const importedRow = z.object({
   categoryId: uuid.nullable(),
 });
 
+/** What a card statement's row is to the card. */
+export const cardMovement = z.enum(['PURCHASE', 'REFUND', 'PAYMENT']);
+export type CardMovement = z.infer<typeof cardMovement>;
+
+/** One confirmed card statement row, as the cards subgraph records it. */
+const importedCardRow = z.object({
+  rowId: uuid,
+  line: z.number().int().positive(),
+  date: localDate,
+  // Positive: the movement says which way.
+  amount: money,
+  movement: cardMovement,
+  description: z.string(),
+  // Unique per card among imported rows: the bank's id (+ installment), or `row:<rowId>`.
+  externalId: z.string().min(1),
+  categoryId: uuid.nullable(),
+  // `Parcela 3/10`: this row is installment 3 of a series of 10.
+  installment: z
+    .object({ number: z.number().int().positive(), count: z.number().int().min(2) })
+    .nullable(),
+});
+
 export const importEvents = {
   // Confirm publishes the included rows in chunks of at most 1,000; the ledger answers
   // each with `ledger.import_chunk.applied` (or `.rejected`).
@@ -42,6 +64,15 @@ export const importEvents = {
     chunk: z.number().int().min(0),
     chunks: z.number().int().positive(),
     rows: z.array(importedRow).min(1).max(1000),
+  }),
+  // A card statement's included rows, in chunks of at most 1,000; cards answers each with
+  // `cards.import_chunk.applied`.
+  'import.card_rows.confirmed': z.object({
+    jobId: uuid,
+    cardId: uuid,
+    chunk: z.number().int().min(0),
+    chunks: z.number().int().positive(),
+    rows: z.array(importedCardRow).min(1).max(1000),
   }),
   // A job's status and totals as they change (the router's `importJobUpdated`).
   'import.job.updated': z.object({

@@ -5,6 +5,7 @@ import { cardsSettings, type CardsConfig } from './config';
 import { entities } from './entities';
 import { ledgerHandlers } from './payments/ledger.consumer';
 import { schemaOptions } from './schema';
+import { statementImportHandlers } from './statements/statement-import';
 import { createCoreServices, createServices, type CardsServices } from './services';
 import { userHandlers } from './users/user.consumer';
 
@@ -36,7 +37,11 @@ export async function startCards(
     schema: schemaOptions,
     streams: ['cards'],
     services: (runtime) => createServices(settings, runtime, core),
-    handlers: { ...userHandlers, ...ledgerHandlers(core.payments) },
+    handlers: {
+      ...userHandlers,
+      ...ledgerHandlers(core.payments),
+      ...statementImportHandlers(core.statements),
+    },
     background: (_runtime, services) => {
       if (settings.CARDS_SCHEDULER_INTERVAL_MS === 0) return async () => undefined;
       return services.scheduler.start(settings.CARDS_SCHEDULER_INTERVAL_MS);

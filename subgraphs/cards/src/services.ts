@@ -7,6 +7,7 @@ import { PaymentService } from './payments/payment.service';
 import { PurchaseService } from './purchases/purchase.service';
 import { RefundService } from './purchases/refund.service';
 import { InvoiceScheduler } from './scheduler/invoice.scheduler';
+import { StatementImportService } from './statements/statement-import';
 
 /** The domain services: they need nothing of the running subgraph but the clock. */
 export interface CoreServices {
@@ -16,6 +17,8 @@ export interface CoreServices {
   purchases: PurchaseService;
   refunds: RefundService;
   payments: PaymentService;
+  /** Card statements confirmed in the import subgraph. */
+  statements: StatementImportService;
 }
 
 export interface CardsServices extends CoreServices {
@@ -27,13 +30,17 @@ export interface CardsServices extends CoreServices {
 export function createCoreServices(clock: Clock): CoreServices {
   const cards = new CardService(clock);
   const invoices = new InvoiceService(cards);
+  const purchases = new PurchaseService(cards);
+  const refunds = new RefundService(cards);
+  const payments = new PaymentService(cards, invoices);
   return {
     clock,
     cards,
     invoices,
-    purchases: new PurchaseService(cards),
-    refunds: new RefundService(cards),
-    payments: new PaymentService(cards, invoices),
+    purchases,
+    refunds,
+    payments,
+    statements: new StatementImportService(purchases, refunds, payments),
   };
 }
 

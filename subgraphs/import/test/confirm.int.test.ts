@@ -107,6 +107,81 @@ describe('confirmImport: chunks out, the ledger answers, the job completes once'
     expect(failed.errors.at(-1)).toEqual({ line: null, message: 'chunk 0: Account not found' });
   });
 
+  it('sends a card statement to the card with each movement, and lists the rows it refused', async () => {
+    const ana = t.as();
+    const cardId = newId();
+    const fileId = await ana.fileId(
+      statement({
+        accounts: [
+          {
+            id: 'card',
+            type: 'CREDIT_CARD',
+            rows: [
+              {
+                line: 7,
+                date: '2026-04-02',
+                amount: '-100.00',
+                description: 'LOJA X PARC 03/10',
+                externalId: 'L3',
+                installment: { number: 3, count: 10 },
+              },
+              {
+                line: 8,
+                date: '2026-04-03',
+                amount: '39.90',
+                description: 'Estorno NETFLIX',
+                externalId: 'R1',
+              },
+              {
+                line: 9,
+                date: '2026-04-05',
+                amount: '500.00',
+                description: 'Pagamento recebido',
+                externalId: 'P1',
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const job = await ana.start({ fileId, cardId });
+    const rows = await ana.rows(job.id);
+    expect(rows.map((r) => r.cardMovement)).toEqual(['PURCHASE', 'REFUND', 'PAYMENT']);
+    await confirm(ana, job.id);
+    const events = (await publishedEvents(t.subgraph, { type: 'import.card_rows.confirmed' }))
+      .map((e) => e.data)
+      .filter((d) => d.jobId === job.id);
+    expect(events.map((e) => [e.cardId, e.chunk, e.chunks])).toEqual([
+      [cardId, 0, 2],
+      [cardId, 1, 2],
+    ]);
+    const sent = events.flatMap((e) => e.rows);
+    expect(sent.map((r) => [r.line, r.movement, r.amount.amount, r.installment])).toEqual([
+      [7, 'PURCHASE', '100.00', { number: 3, count: 10 }],
+      [8, 'REFUND', '39.90', null],
+      [9, 'PAYMENT', '500.00', null],
+    ]);
+    const applied = (
+      chunk: number,
+      created: number,
+      rejected: { rowId: string; reason: string }[],
+    ) =>
+      publishAs(t.subgraph, 'cards.import_chunk.applied', ana.userId, {
+        jobId: job.id,
+        chunk,
+        created,
+        existing: 0,
+        rejected,
+      });
+    await waitForHandled(t.subgraph, [
+      await applied(0, 2, []),
+      await applied(1, 0, [{ rowId: sent[2]!.rowId, reason: 'No invoice to pay' }]),
+    ]);
+    const done = await ana.job(job.id);
+    expect(done).toMatchObject({ status: 'COMPLETED', totals: { imported: 2 } });
+    expect(done.errors).toEqual([{ line: 9, message: 'No invoice to pay' }]);
+  });
+
   it('completes at once when every row is excluded', async () => {
     const ana = t.as();
     const job = await previewOf(ana, 1);

@@ -15,7 +15,7 @@ export const JOB_FIELDS = `id status format filename errors { line message }
   statementAccounts { id type currency rows chosen } account { id } card { id }
   totals { rows new duplicates excluded invalid imported } createdAt completedAt`;
 export const ROW_FIELDS = `id line date amount { amount currency } kind description externalId
-  duplicateOf { id } duplicateReason included categoryId installment { number count }`;
+  duplicateOf { id } duplicateReason included categoryId installment { number count } cardMovement`;
 
 export interface JobData {
   id: string;
@@ -36,6 +36,7 @@ export interface RowData {
   included: boolean;
   categoryId: string | null;
   installment: { number: number; count: number } | null;
+  cardMovement: string | null;
 }
 
 export interface Upload {

@@ -22,19 +22,21 @@ import { purchaseRepository as repo } from './purchase.repository';
 /**
  * The installments of a purchase on this card, honouring stored invoice dates. A
  * purchase cannot start before the card's first invoice (the one current when the card
- * was added): record what is left of an older purchase as a new one instead.
+ * was added): record what is left of an older purchase as a new one instead. A bank
+ * statement's history may (`history`): its invoices are created as they were.
  */
 export async function planFor(
   tx: EntityManager,
   card: CardRecord,
   total: bigint,
   terms: PurchaseTerms,
+  history = false,
 ): Promise<PlannedInstallment[]> {
   const month = monthOf(terms.purchaseDate);
   const around = [-1, 0, 1, 2].map((k) => addMonthsToMonth(month, k));
   const stored = await invoiceRepository.datesAround(tx, card.id, around);
   const plan = installmentPlan(total, terms.installmentCount, terms.purchaseDate, card, stored);
-  const first = await invoiceRepository.firstMonth(tx, card.id);
+  const first = history ? null : await invoiceRepository.firstMonth(tx, card.id);
   if (first !== null && plan[0]!.month < first) {
     throw badInput("The purchase date falls before the card's first invoice", {
       field: 'purchaseDate',

@@ -73,11 +73,16 @@ export class PurchaseService {
     );
   }
 
+  /**
+   * `fromStatement`: a purchase the bank already accepted (an imported statement row):
+   * neither the limit nor the card's first invoice can refuse it.
+   */
   async create(
     em: EntityManager,
     userId: string,
     input: NewPurchase,
     timeZone: string,
+    fromStatement = false,
   ): Promise<PurchaseRecord> {
     const today = this.cards.today(timeZone);
     const terms = termsOf(input, today);
@@ -93,8 +98,8 @@ export class PurchaseService {
       const replay = key ? await this.replay(tx, userId, key, hash) : null;
       if (replay) return replay;
       if (card.archived) throw invalidState('The card is archived', { field: 'cardId' });
-      const plan = await planFor(tx, card, total, terms);
-      await checkLimit(tx, card, total);
+      const plan = await planFor(tx, card, total, terms, fromStatement);
+      if (!fromStatement) await checkLimit(tx, card, total);
       const purchase: PurchaseRecord = {
         id: newId(),
         userId,

@@ -6,6 +6,8 @@ export interface ChunkAnswer {
   created?: number;
   existing?: number;
   error?: string;
+  /** Card statements: rows the card refused (the rest were recorded). */
+  rejected?: readonly { rowId: string; reason: string }[];
 }
 
 /** One row per chunk sent to the ledger; its answer is recorded once. */
@@ -23,9 +25,17 @@ export const chunkRepository = {
   async answer(em: EntityManager, a: ChunkAnswer): Promise<boolean> {
     const rows = await query<{ chunk: number }>(
       em,
-      `update import_chunks set created = ?, existing = ?, error = ?, answered_at = now()
+      `update import_chunks set created = ?, existing = ?, error = ?, rejected = ?::jsonb,
+              answered_at = now()
         where job_id = ?::uuid and chunk = ? and answered_at is null returning chunk`,
-      [a.created ?? null, a.existing ?? null, a.error ?? null, a.jobId, a.chunk],
+      [
+        a.created ?? null,
+        a.existing ?? null,
+        a.error ?? null,
+        a.rejected?.length ? JSON.stringify(a.rejected) : null,
+        a.jobId,
+        a.chunk,
+      ],
     );
     return rows.length === 1;
   },
@@ -48,5 +58,23 @@ export const chunkRepository = {
       booked: Number(row?.booked ?? 0),
       errors: row?.errors ?? [],
     };
+  },
+
+  /** The refused rows of a job's answered chunks, in file order, with the line of each. */
+  async rejectedRows(
+    em: EntityManager,
+    jobId: string,
+  ): Promise<{ line: number; message: string }[]> {
+    return query<{ line: number; message: string }>(
+      em,
+      `select r.line, x.reason as message
+         from import_chunks c
+         cross join jsonb_to_recordset(c.rejected) as x("rowId" uuid, reason text)
+         join import_rows r on r.id = x."rowId" and r.job_id = c.job_id
+        where c.job_id = ?::uuid and c.rejected is not null
+        order by r.line
+        limit 100`,
+      [jobId],
+    );
   },
 };

@@ -16,6 +16,7 @@ import { ImportStatus, type JobRecord } from '../jobs/job.model';
 import { jobRepository } from '../jobs/job.repository';
 import type { RowRecord } from '../rows/row.model';
 import { rowRepository } from '../rows/row.repository';
+import { cardMovementOf } from './card-movement';
 import { chunkRepository, type ChunkAnswer } from './chunk.repository';
 
 function chunkEvent(
@@ -23,7 +24,33 @@ function chunkEvent(
   rows: readonly RowRecord[],
   chunk: number,
   chunks: number,
-): PendingEvent<'import.rows.confirmed'> {
+): PendingEvent<'import.rows.confirmed' | 'import.card_rows.confirmed'> {
+  const positive = (r: RowRecord) => ({
+    amount: formatAmount(r.amount < 0n ? -r.amount : r.amount, r.currency),
+    currency: r.currency,
+  });
+  if (job.cardId) {
+    return event('import.card_rows.confirmed', job.userId, {
+      jobId: job.id,
+      cardId: job.cardId,
+      chunk,
+      chunks,
+      rows: rows.map((r) => ({
+        rowId: r.id,
+        line: r.line,
+        date: r.date,
+        amount: positive(r),
+        movement: cardMovementOf(r),
+        description: r.description,
+        externalId: r.matchKey,
+        categoryId: r.categoryId,
+        installment:
+          r.installmentNumber !== null && r.installmentCount !== null && r.installmentCount > 1
+            ? { number: r.installmentNumber, count: r.installmentCount }
+            : null,
+      })),
+    });
+  }
   return event('import.rows.confirmed', job.userId, {
     jobId: job.id,
     accountId: job.accountId!,
@@ -32,10 +59,7 @@ function chunkEvent(
     rows: rows.map((r) => ({
       rowId: r.id,
       date: r.date,
-      amount: {
-        amount: formatAmount(r.amount < 0n ? -r.amount : r.amount, r.currency),
-        currency: r.currency,
-      },
+      amount: positive(r),
       kind: r.kind,
       description: r.description,
       externalId: r.matchKey,
@@ -45,10 +69,11 @@ function chunkEvent(
 }
 
 /**
- * Confirm and its saga with the ledger: the included rows go out as events of at most
- * `chunkRows` rows in the transaction that turns the job IMPORTING (outbox: all or none);
- * the ledger answers each chunk once per event (its inbox) and books each row once per
- * account (externalId); here each chunk's answer counts once. Confirming again is a no-op.
+ * Confirm and its saga with the ledger (or, for a card statement, the cards subgraph): the
+ * included rows go out as events of at most `chunkRows` rows in the transaction that turns
+ * the job IMPORTING (outbox: all or none); the other side answers each chunk once per event
+ * (its inbox) and records each row once per account or card (externalId); here each
+ * chunk's answer counts once. Confirming again is a no-op.
  */
 export class ConfirmService {
   constructor(
@@ -64,9 +89,6 @@ export class ConfirmService {
         return job;
       if (job.status !== ImportStatus.PREVIEW) {
         throw invalidState(`Only a job in PREVIEW can be confirmed; this one is ${job.status}`);
-      }
-      if (job.cardId) {
-        throw invalidState('Card statements can be previewed but not confirmed yet');
       }
       const rows = await rowRepository.included(tx, jobId);
       const chunks: RowRecord[][] = [];
@@ -113,12 +135,16 @@ export class ConfirmService {
     let next: JobRecord = { ...job, imported: summary.booked };
     if (summary.answered >= job.chunks) {
       const failed = summary.errors.length > 0;
+      // Rows the card refused (the others are recorded): listed with their lines.
+      const refused = await chunkRepository.rejectedRows(em, job.id);
       next = {
         ...next,
         status: failed ? ImportStatus.FAILED : ImportStatus.COMPLETED,
-        errors: failed
-          ? [...job.errors, ...summary.errors.map((message) => ({ line: null, message }))]
-          : job.errors,
+        errors: [
+          ...job.errors,
+          ...summary.errors.map((message) => ({ line: null, message })),
+          ...refused,
+        ],
         completedAt: this.clock.now(),
         fileId: failed ? job.fileId : null,
       };

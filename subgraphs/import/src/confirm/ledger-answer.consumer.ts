@@ -6,7 +6,7 @@ function owner(event: { userId: string | null; type: string }): string {
   return event.userId;
 }
 
-/** The ledger's answers to confirmed chunks. */
+/** The ledger's (and for card statements, cards') answers to confirmed chunks. */
 export function answerHandlers(confirm: ConfirmService): HandlerMap {
   return {
     'ledger.import_chunk.applied': (event, { em, log }) =>
@@ -18,5 +18,7 @@ export function answerHandlers(confirm: ConfirmService): HandlerMap {
         { jobId: event.data.jobId, chunk: event.data.chunk, error: event.data.reason },
         log,
       ),
+    'cards.import_chunk.applied': (event, { em, log }) =>
+      confirm.answered(em, owner(event), event.data, log),
   };
 }

@@ -110,7 +110,10 @@ export class ImportJobResolver {
   ): Promise<ConnectionValue<ImportRow>> {
     const result = await ctx.services.jobs.rows(ctx.em, job.record, filter ?? {}, page);
     return {
-      edges: result.edges.map((e) => ({ cursor: e.cursor, node: ImportRow.from(e.node) })),
+      edges: result.edges.map((e) => ({
+        cursor: e.cursor,
+        node: ImportRow.from(e.node, job.record.cardId !== null),
+      })),
       pageInfo: result.pageInfo,
     };
   }

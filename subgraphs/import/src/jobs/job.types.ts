@@ -2,6 +2,7 @@ import { connectionType, DateTimeScalar, LocalDateScalar, Money } from '@saldo/k
 import { eventCatalog, type EventData, type EventType } from '@saldo/events';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { STATEMENT_FORMATS } from '../parsers/types';
+import { cardMovementOf } from '../confirm/card-movement';
 import type { RowRecord } from '../rows/row.model';
 import { ImportStatus, type JobRecord, type Totals } from './job.model';
 
@@ -27,6 +28,21 @@ export enum ImportRowKind {
   INCOME = 'INCOME',
   EXPENSE = 'EXPENSE',
 }
+
+export enum CardMovement {
+  PURCHASE = 'PURCHASE',
+  REFUND = 'REFUND',
+  PAYMENT = 'PAYMENT',
+}
+registerEnumType(CardMovement, {
+  name: 'CardMovement',
+  description: 'What a card statement row is to the card.',
+  valuesConfig: {
+    PURCHASE: { description: 'A purchase (with its installment series when it says n/N).' },
+    REFUND: { description: "Money back: credited on the matching purchase's card." },
+    PAYMENT: { description: 'The bill payment: recorded as a payment of the invoice.' },
+  },
+});
 
 export enum StatementAccountType {
   BANK = 'BANK',
@@ -146,9 +162,12 @@ export class ImportRow {
   @Field(() => ImportInstallment, { nullable: true })
   installment!: ImportInstallment | null;
 
+  @Field(() => CardMovement, { nullable: true, description: 'Card statements only.' })
+  cardMovement!: CardMovement | null;
+
   record!: RowRecord;
 
-  static from(r: RowRecord): ImportRow {
+  static from(r: RowRecord, card: boolean): ImportRow {
     return Object.assign(new ImportRow(), {
       id: r.id,
       line: r.line,
@@ -168,6 +187,7 @@ export class ImportRow {
               count: r.installmentCount,
             })
           : null,
+      cardMovement: card ? (cardMovementOf(r) as CardMovement) : null,
       record: r,
     });
   }
