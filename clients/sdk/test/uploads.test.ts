@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createSaldoClient, memoryTokenStore, type UploadProgress } from '../src';
 
-// The router's `POST /uploads` is built by the import work and is not on this branch, so
-// these tests run the SDK against a local HTTP server that implements the issue's
-// contract (raw body + x-filename, 201 {fileId, filename, size, sha256}, 401 without a
-// valid token). Against the real router: see the import subgraph's tests once it lands.
+// The SDK's side of `POST /uploads` against a local HTTP server that records exactly what
+// it sent (raw body + x-filename, 201 {fileId, filename, size, sha256}, 401 without a valid
+// token). Against the real router: clients/cli/test/import*.int.test.ts.
 
 interface Received {
   url: string | undefined;

@@ -117,7 +117,7 @@ describe('card statements from the import subgraph', () => {
         p.refundedAmount.amount,
       ]),
     ).toEqual([
-      ['LOJA X PARC 03/10 (3/10)', 8, '800.00', '0.00'],
+      ['LOJA X PARC 03/10', 8, '800.00', '0.00'],
       ['NETFLIX.COM', 1, '39.90', '39.90'],
     ]);
     // Installments 3..10: the first on the invoice of the row's own month.
@@ -143,8 +143,8 @@ describe('card statements from the import subgraph', () => {
     expect(mayAnswer).toMatchObject({ created: 2, existing: 1, rejected: [] });
     bought = await purchases(ana, card.id);
     expect(bought.map((p) => [p.description, p.installmentCount, p.totalAmount.amount])).toEqual([
-      ['LOJA X PARC 03/10 (3/10)', 8, '800.00'],
-      ['LOJA X PARC 04/10 (4/10)', 7, '700.00'],
+      ['LOJA X PARC 03/10', 8, '800.00'],
+      ['LOJA X PARC 04/10', 7, '700.00'],
       ['NETFLIX.COM', 1, '39.90'],
     ]);
     const paid = (await ana.invoices(card.id)).filter((i) => i.pendingAmount.amount !== '0.00');

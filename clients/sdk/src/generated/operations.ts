@@ -96,6 +96,11 @@ export const operations = {
     start: { kind: 'mutation', document: D.ImportsStartDocument, field: 'startImport', idempotency: null },
     confirm: { kind: 'mutation', document: D.ImportsConfirmDocument, field: 'confirmImport', idempotency: null },
     cancel: { kind: 'mutation', document: D.ImportsCancelDocument, field: 'cancelImport', idempotency: null },
+    list: { kind: 'query', document: D.ImportsListDocument, field: 'importJobs', idempotency: null },
+    rows: { kind: 'query', document: D.ImportsRowsDocument, field: 'importJob', idempotency: null },
+    updateRows: { kind: 'mutation', document: D.ImportsUpdateRowsDocument, field: 'updateImportRows', idempotency: null },
+    csvMappings: { kind: 'query', document: D.ImportsCsvMappingsDocument, field: 'csvMappings', idempotency: null },
+    saveCsvMapping: { kind: 'mutation', document: D.ImportsSaveCsvMappingDocument, field: 'saveCsvMapping', idempotency: null },
   },
   invoices: {
     get: { kind: 'query', document: D.InvoicesGetDocument, field: 'invoice', idempotency: null },

@@ -239,14 +239,13 @@ export class StatementImportService {
     // from this one up to where the series began (or to the end).
     const upTo = known ? known.first - 1 : count;
     const left = upTo - number + 1;
-    const description = `${row.description.trim()} (${number}/${count})`;
     const purchase = await this.purchase(
       tx,
       card,
       row,
       amount * BigInt(left),
       left,
-      description,
+      row.description,
       key,
       timeZone,
     );
