@@ -42,8 +42,7 @@ const CHARGE_STATUSES = [
 })
 @Index({
   name: 'charges_batch',
-  expression:
-    'create index charges_batch on charges (batch_id, status) where batch_id is not null',
+  expression: 'create index charges_batch on charges (batch_id, status) where batch_id is not null',
 })
 export class ChargeEntity {
   [OptionalProps]?: 'currency' | 'attempt' | 'createdAt' | 'updatedAt';

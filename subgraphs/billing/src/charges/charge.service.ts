@@ -248,7 +248,10 @@ export class ChargeService {
     charge: ChargeRecord,
   ): Promise<void> {
     const locale = this.settings.BILLING_EMAIL_LOCALE;
-    await recordEvents(tx, emailRequests(profile, [charge], locale, (id) => this.pdfUrl(id)));
+    await recordEvents(
+      tx,
+      emailRequests(profile, [charge], locale, (id) => this.pdfUrl(id)),
+    );
   }
 }
 
