@@ -163,6 +163,30 @@ describe('importCharges', () => {
     expect(emails.flatMap((e) => e.data.charges)).toHaveLength(2);
   });
 
+  it('counts delivery outcomes in the totals: sent once, failed until resent', async () => {
+    const api = await b.beneficiary();
+    const batch = await finished(
+      api,
+      (await importFile(api, await upload(api, SMALL))).data!.importCharges.id,
+    );
+    const charges = (await api.list({ batchId: batch.id })).edges.map((e) => e.node);
+    const [ok, bad] = charges;
+    const at = '2026-12-04T10:00:00.000Z';
+    const results = [
+      { chargeId: ok!.id, attempt: 1, outcome: 'SENT' as const, reason: null, at },
+      { chargeId: bad!.id, attempt: 1, outcome: 'FAILED' as const, reason: 'mailbox full', at },
+    ];
+    await b.publish('notifications.charge_emails.delivered', api.userId, { results });
+    await b.publish('notifications.charge_emails.delivered', api.userId, { results });
+    const after = await finished(api, batch.id);
+    expect(after.totals).toMatchObject({ issued: 2, sent: 1, failed: 1 });
+    await api.mutate('resendCharge', bad!.id);
+    await b.publish('notifications.charge_emails.delivered', api.userId, {
+      results: [{ chargeId: bad!.id, attempt: 2, outcome: 'SENT', reason: null, at }],
+    });
+    expect((await finished(api, batch.id)).totals).toMatchObject({ sent: 2, failed: 0 });
+  });
+
   it('fails a file it cannot read with the reason', async () => {
     const api = await b.beneficiary();
     const fileId = await upload(api, 'nome,valor\nMaria,10\n');

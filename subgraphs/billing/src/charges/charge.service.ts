@@ -19,6 +19,7 @@ import {
 } from '@saldo/kit';
 import { buildBoleto, buildPixBrCode, isValidEmail, parseGovernmentId } from '../domain';
 import type { Settings } from '../config';
+import { batchRepository } from '../batches/batch.repository';
 import { emailRequests } from './charge-emails';
 import type { PdfLinkSigner } from '../links/pdf-link';
 import { profileRepository, type ProfileRecord } from '../profiles/profile.repository';
@@ -189,6 +190,10 @@ export class ChargeService {
          status = case when status = 'FAILED' then 'ISSUED' else status end`,
         [],
       );
+      if (charge.status === 'FAILED' && charge.batchId) {
+        // No longer failed: the batch's count follows (an outcome will come for this attempt).
+        await batchRepository.addDeliveries(tx, userId, charge.batchId, 0, -1);
+      }
       await this.requestEmail(tx, profile, next);
       return next;
     });
