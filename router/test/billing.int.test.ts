@@ -1,6 +1,6 @@
 import { MailCatcher } from '@saldo/notifications/src/mail-catcher/catcher';
 import { waitFor } from '@saldo/kit/testing';
-import { code, registerUser, useStack } from './harness';
+import { code, registerUser, subscribed, useStack } from './harness';
 
 const PROFILE = {
   beneficiaryName: 'Padaria Pão Quente Ltda',
@@ -170,4 +170,75 @@ describe('billing end to end: router, identity, ledger, notifications and billin
     expect(balance.account.balance.amount).toBe('150.25');
     expect(booked.ledgerEntryId).toEqual(expect.any(String));
   });
+
+  it('imports a charge file through POST /uploads, pushes chargeBatchUpdated, emails the payers', async () => {
+    const ana = await registerUser(stack().client, 'ana');
+    const account = await ana.client.ok<{ createAccount: { id: string } }>(
+      'mutation { createAccount(input: { name: "Recebimentos", type: CHECKING, currency: "BRL", initialBalance: "0.00" }) { id } }',
+    );
+    await ana.client.ok(
+      'mutation($input: UpdateBillingProfileInput!) { updateBillingProfile(input: $input) { complete } }',
+      { input: { ...PROFILE, receivingAccountId: account.createAccount.id } },
+    );
+    const csv = [
+      'name;governmentId;email;debtAmount;debtDueDate;debtId',
+      'Maria;529.982.247-25;maria.batch@example.com;10,50;10/01/2027;B-1',
+      'Zé;111.444.777-35;ze.batch@example.com;20,00;2027-01-11;B-2',
+      'Ruim;111.111.111-11;ruim@example.com;20,00;2027-01-11;B-3',
+    ].join('\r\n');
+    const response = await fetch(
+      stack().router.url.replace(/\/graphql$/, '/uploads?purpose=billing'),
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ana.accessToken}`, 'x-filename': 'lote.csv' },
+        body: Buffer.from(csv, 'latin1'),
+      },
+    );
+    expect(response.status).toBe(201);
+    const { fileId } = (await response.json()) as { fileId: string };
+
+    const live = stack().live(`Bearer ${ana.accessToken}`);
+    const sub = await subscribed(stack().router, 1, () =>
+      live.subscribe(
+        'subscription { chargeBatchUpdated { batchId status progress totals { rows accepted invalid } batch { filename } } }',
+      ),
+    );
+    const started = await ana.client.ok<{ importCharges: { id: string; status: string } }>(
+      'mutation($id: ID!) { importCharges(fileId: $id) { id status } }',
+      { id: fileId },
+    );
+    expect(started.importCharges.status).toBe('RECEIVED');
+    const done = await waitFor(
+      () =>
+        sub.received.find(
+          (p) => (p['chargeBatchUpdated'] as { status: string }).status === 'COMPLETED_WITH_ERRORS',
+        ),
+      { timeoutMs: 20_000, what: 'COMPLETED_WITH_ERRORS pushed' },
+    );
+    expect(done['chargeBatchUpdated']).toEqual({
+      batchId: started.importCharges.id,
+      status: 'COMPLETED_WITH_ERRORS',
+      progress: 1,
+      totals: { rows: 3, accepted: 2, invalid: 1 },
+      batch: { filename: 'lote.csv' },
+    });
+    await waitFor(
+      () =>
+        ['maria.batch@example.com', 'ze.batch@example.com'].every((to) =>
+          mail.mails.some((m) => m.envelopeTo.includes(to)),
+        ),
+      { timeoutMs: 20_000, what: 'both payers emailed' },
+    );
+    const sent = await waitFor(
+      async () => {
+        const r = await ana.client.ok<{ chargeBatch: { totals: { sent: number } } }>(
+          'query($id: ID!) { chargeBatch(id: $id) { totals { sent } } }',
+          { id: started.importCharges.id },
+        );
+        return r.chargeBatch.totals.sent === 2 ? r : undefined;
+      },
+      { timeoutMs: 20_000, what: 'deliveries counted' },
+    );
+    expect(sent.chargeBatch.totals.sent).toBe(2);
+  }, 60_000);
 });

@@ -47,6 +47,12 @@ const chargeEmail = z.object({
 });
 
 export const billingEvents = {
+  // importCharges recorded a batch (RECEIVED): any worker replica splits its file into
+  // chunks (`billing.batch_chunk.split`), once per batch.
+  'billing.batch.received': z.object({
+    batchId: uuid,
+    fileId: uuid,
+  }),
   // Chunk processing fans the file out: one event per chunk of at most BILLING_CHUNK_ROWS
   // rows, consumed by any worker replica (the work queue of a batch; each chunk once).
   'billing.batch_chunk.split': z.object({

@@ -1,20 +1,70 @@
 import {
   createSubgraph,
+  EventConsumer,
   FileSweeper,
   fileUploadRoute,
   Scope,
   systemClock,
   type Clock,
   type Subgraph,
+  type SubgraphRuntime,
 } from '@saldo/kit';
 import { migrations } from '../migrations';
+import { BatchWorker } from './batches/batch.worker';
 import { OverdueSweeper } from './charges/overdue.sweeper';
 import { entities } from './entities';
 import { billingFiles } from './files/file.store';
 import { boletoPdfRoute } from './links/boleto-pdf.route';
-import { billingSettings, type BillingConfig } from './config';
+import { billingSettings, type BillingConfig, type Settings } from './config';
 import { schemaOptions } from './schema';
 import { createHandlers, createServices, type BillingServices } from './services';
+
+/**
+ * The batch workers: two durable consumers of billing's own stream, shared by every replica
+ * (so each event goes to one of them), one message at a time per slot: the planner splits
+ * files, the chunk consumer processes chunks. Kept apart from the subgraph's consumer so a
+ * long chunk never holds up the delivery outcomes and ledger answers.
+ */
+function startWorkers(
+  runtime: SubgraphRuntime,
+  settings: Settings,
+  services: BillingServices,
+): () => Promise<void> {
+  const worker = new BatchWorker({
+    orm: runtime.orm,
+    settings,
+    pdfUrl: (id) => services.charges.pdfUrl(id),
+  });
+  const common = {
+    orm: runtime.orm,
+    messaging: runtime.messaging,
+    metrics: runtime.metrics,
+    batchSize: 1,
+    lingerMs: 0,
+    maxDeliver: 10,
+    backoffMs: [500, 2000, 5000, 15_000],
+    ackWaitMs: settings.BILLING_CHUNK_ACK_WAIT_MS,
+  };
+  const consumers = [
+    new EventConsumer({
+      ...common,
+      name: 'billing-planner',
+      log: runtime.log.child({ component: 'batch-planner' }),
+      handlers: { 'billing.batch.received': (e, ctx) => worker.plan(e, ctx) },
+    }),
+    new EventConsumer({
+      ...common,
+      name: 'billing-chunks',
+      log: runtime.log.child({ component: 'batch-chunks' }),
+      concurrency: settings.BILLING_WORKER_CONCURRENCY,
+      handlers: { 'billing.batch_chunk.split': (e, ctx) => worker.chunk(e, ctx) },
+    }),
+  ];
+  for (const c of consumers) c.start();
+  return async () => {
+    await Promise.all(consumers.map((c) => c.stop()));
+  };
+}
 
 export type BillingSubgraph = Subgraph<BillingServices>;
 
@@ -58,6 +108,7 @@ export async function startBilling(
     }),
     background: (runtime) => {
       const stoppers: (() => Promise<void>)[] = [];
+      if (settings.BILLING_WORKERS) stoppers.push(startWorkers(runtime, settings, services));
       if (settings.BILLING_OVERDUE_INTERVAL_MS > 0) {
         const sweeper = new OverdueSweeper(
           runtime.orm,

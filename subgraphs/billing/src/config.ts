@@ -24,6 +24,18 @@ export const billingSettingsSchema = z.object({
   BILLING_FILE_TTL_DAYS: z.coerce.number().int().min(1).default(30),
   // How often expired files are removed; 0 = off.
   BILLING_FILE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  // Rows per chunk of an imported file (one chunk event, one transaction).
+  BILLING_CHUNK_ROWS: z.coerce.number().int().min(1).max(50_000).default(2000),
+  // Whether this process works on batches (splits files, processes chunks); every replica
+  // that does shares the same durable consumers, so each chunk goes to one of them.
+  BILLING_WORKERS: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .default(true),
+  // Chunks one process works on at once.
+  BILLING_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  // A chunk not acknowledged within this long is handed to another replica (its worker is
+  // presumed dead); the inbox makes a late second copy change nothing.
+  BILLING_CHUNK_ACK_WAIT_MS: z.coerce.number().int().min(500).default(60_000),
   // Locale of the payers' emails.
   BILLING_EMAIL_LOCALE: z.string().default('pt-BR'),
 });

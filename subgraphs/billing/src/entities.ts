@@ -1,3 +1,8 @@
+import {
+  ChargeBatchChunkEntity,
+  ChargeBatchEntity,
+  ChargeBatchErrorEntity,
+} from './batches/batch.entity';
 import { ChargeEntity } from './charges/charge.entity';
 import { BillingFileChunkEntity, BillingFileEntity } from './files/file.entity';
 import { BillingProfileEntity } from './profiles/profile.entity';
@@ -8,4 +13,7 @@ export const entities = [
   ChargeEntity,
   BillingFileEntity,
   BillingFileChunkEntity,
+  ChargeBatchEntity,
+  ChargeBatchChunkEntity,
+  ChargeBatchErrorEntity,
 ];

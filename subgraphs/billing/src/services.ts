@@ -1,5 +1,6 @@
 import type { Clock, HandlerMap, RequestContext } from '@saldo/kit';
 import type { Settings } from './config';
+import { BatchService } from './batches/batch.service';
 import { chargeHandlers } from './charges/charge.consumer';
 import { ChargeService } from './charges/charge.service';
 import { PdfLinkSigner } from './links/pdf-link';
@@ -12,6 +13,7 @@ export interface BillingServices {
   links: PdfLinkSigner;
   profiles: ProfileService;
   charges: ChargeService;
+  batches: BatchService;
 }
 
 export function createServices(settings: Settings, clock: Clock): BillingServices {
@@ -21,6 +23,7 @@ export function createServices(settings: Settings, clock: Clock): BillingService
     links,
     profiles: new ProfileService(),
     charges: new ChargeService(settings, links, clock),
+    batches: new BatchService(),
   };
 }
 

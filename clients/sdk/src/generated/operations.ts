@@ -36,6 +36,9 @@ export const operations = {
     cancelCharge: { kind: 'mutation', document: D.BillingCancelChargeDocument, field: 'cancelCharge', idempotency: null },
     resendCharge: { kind: 'mutation', document: D.BillingResendChargeDocument, field: 'resendCharge', idempotency: null },
     registerPayment: { kind: 'mutation', document: D.BillingRegisterPaymentDocument, field: 'registerChargePayment', idempotency: null },
+    chargeBatch: { kind: 'query', document: D.BillingChargeBatchDocument, field: 'chargeBatch', idempotency: null },
+    chargeBatches: { kind: 'query', document: D.BillingChargeBatchesDocument, field: 'chargeBatches', idempotency: null },
+    importCharges: { kind: 'mutation', document: D.BillingImportChargesDocument, field: 'importCharges', idempotency: null },
   },
   bills: {
     list: { kind: 'query', document: D.BillsListDocument, field: 'entries', idempotency: null },
@@ -148,6 +151,7 @@ export const operations = {
     invoiceUpdated: { kind: 'subscription', document: D.SubscribeInvoiceUpdatedDocument, field: 'invoiceUpdated', idempotency: null },
     dailyBalanceUpdated: { kind: 'subscription', document: D.SubscribeDailyBalanceUpdatedDocument, field: 'dailyBalanceUpdated', idempotency: null },
     notificationReceived: { kind: 'subscription', document: D.SubscribeNotificationReceivedDocument, field: 'notificationReceived', idempotency: null },
+    chargeBatchUpdated: { kind: 'subscription', document: D.SubscribeChargeBatchUpdatedDocument, field: 'chargeBatchUpdated', idempotency: null },
   },
   transfers: {
     create: { kind: 'mutation', document: D.TransfersCreateDocument, field: 'createEntry', idempotency: {"variable":"idempotencyKey"} },

@@ -40,6 +40,10 @@ const CHARGE_STATUSES = [
   expression:
     'create unique index charges_our_number on charges (user_id, our_number) where our_number is not null',
 })
+@Index({
+  name: 'charges_batch',
+  expression: 'create index charges_batch on charges (batch_id, status) where batch_id is not null',
+})
 export class ChargeEntity {
   [OptionalProps]?: 'currency' | 'attempt' | 'createdAt' | 'updatedAt';
 
@@ -112,6 +116,13 @@ export class ChargeEntity {
 
   @Property({ type: 'text', nullable: true })
   ledgerRejection: string | null = null;
+
+  /** The batch (imported file) that made the charge, and its line there; null for createCharge. */
+  @Property({ type: 'uuid', nullable: true })
+  batchId: string | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  line: number | null = null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -27,6 +27,8 @@ export interface ChargeRecord {
   failureReason: string | null;
   ledgerEntryId: string | null;
   ledgerRejection: string | null;
+  batchId: string | null;
+  line: number | null;
   createdAt: Date;
 }
 
@@ -54,13 +56,15 @@ interface ChargeRow {
   failure_reason: string | null;
   ledger_entry_id: string | null;
   ledger_rejection: string | null;
+  batch_id: string | null;
+  line: number | null;
   created_at: string | Date;
 }
 
 export const CHARGE_COLUMNS = `id, user_id, debt_id, request_hash, payer_name, payer_government_id,
   payer_email, amount, currency, due_date::text as due_date, status, our_number, barcode,
   digitable_line, pix_br_code, attempt, sent_at, paid_at, paid_amount, paid_date::text as paid_date,
-  failure_reason, ledger_entry_id, ledger_rejection, created_at`;
+  failure_reason, ledger_entry_id, ledger_rejection, batch_id, line, created_at`;
 
 const date = (v: string | Date | null) => (v === null ? null : new Date(v));
 
@@ -89,6 +93,8 @@ export function toCharge(r: ChargeRow): ChargeRecord {
     failureReason: r.failure_reason,
     ledgerEntryId: r.ledger_entry_id,
     ledgerRejection: r.ledger_rejection,
+    batchId: r.batch_id,
+    line: r.line,
     createdAt: new Date(r.created_at),
   };
 }
@@ -115,7 +121,18 @@ export interface ChargeFilter {
   dueFrom?: string | null;
   dueTo?: string | null;
   search?: string | null;
+  batchId?: string | null;
 }
+
+/** A charge of a batch: also its batch and file line. */
+export interface NewBatchCharge extends NewCharge {
+  batchId: string;
+  line: number;
+}
+
+const ISSUED_COLUMNS = `id, user_id, debt_id, request_hash, payer_name, payer_government_id,
+  payer_email, amount, due_date, status, our_number, barcode, digitable_line, pix_br_code,
+  batch_id, line`;
 
 /** SQL for charges; every statement is scoped by the beneficiary's user id. */
 export const chargeRepository = {
@@ -146,6 +163,51 @@ export const chargeRepository = {
       ],
     );
     return row ? toCharge(row) : null;
+  },
+
+  /**
+   * Inserts a batch's charges in one statement, skipping every debtId the beneficiary
+   * already has (from any batch, or an earlier line of this one); the ones inserted.
+   * Rows go in by debtId, so concurrent chunks lock the unique keys in one order.
+   */
+  async insertMany(em: EntityManager, cs: readonly NewBatchCharge[]): Promise<ChargeRecord[]> {
+    if (cs.length === 0) return [];
+    const col = <K extends keyof NewBatchCharge>(k: K) => cs.map((c) => c[k]);
+    const rows = await query<ChargeRow>(
+      em,
+      `insert into charges (${ISSUED_COLUMNS})
+       select t.id, t.user_id, t.debt_id, t.request_hash, t.payer_name, t.payer_government_id,
+              t.payer_email, t.amount, t.due_date, t.status, t.our_number, t.barcode,
+              t.digitable_line, t.pix_br_code, t.batch_id, t.line
+         from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                     ?::bigint[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                     ?::uuid[], ?::int[])
+           as t(id, user_id, debt_id, request_hash, payer_name, payer_government_id, payer_email,
+                amount, due_date, status, our_number, barcode, digitable_line, pix_br_code,
+                batch_id, line)
+        order by t.debt_id, t.line
+       on conflict (user_id, debt_id) do nothing
+       returning ${CHARGE_COLUMNS}`,
+      [
+        col('id'),
+        col('userId'),
+        col('debtId'),
+        col('requestHash'),
+        col('payerName'),
+        col('payerGovernmentId'),
+        col('payerEmail'),
+        cs.map((c) => c.amount.toString()),
+        col('dueDate'),
+        col('status'),
+        col('ourNumber'),
+        col('barcode'),
+        col('digitableLine'),
+        col('pixBrCode'),
+        col('batchId'),
+        col('line'),
+      ],
+    );
+    return rows.map(toCharge);
   },
 
   async byDebtId(em: EntityManager, userId: string, debtId: string): Promise<ChargeRecord | null> {
@@ -211,6 +273,10 @@ export const chargeRepository = {
     if (f.dueTo) {
       where.push('due_date <= ?::date');
       params.push(f.dueTo);
+    }
+    if (f.batchId) {
+      where.push('batch_id = ?::uuid');
+      params.push(f.batchId);
     }
     if (f.search) {
       where.push(

@@ -1,5 +1,19 @@
 import { PageArgs, Scope, userOf, type ConnectionValue } from '@saldo/kit';
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { batchLoader } from '../batches/batch.resolver';
+import { progressOf } from '../batches/batch.repository';
+import { ChargeBatch } from '../batches/batch.types';
 import type { BillingContext } from '../services';
 import {
   Charge,
@@ -26,8 +40,6 @@ export class ChargeResolver {
     @Ctx() ctx: BillingContext,
   ): Promise<ConnectionValue<Charge>> {
     const s = ctx.services;
-    // Charges come one at a time in this slice: a batch filter matches nothing yet.
-    if (filter?.batchId) return { edges: [], pageInfo: emptyPage() };
     const result = await s.charges.page(ctx.em, userOf(ctx), filter ?? {}, page);
     return {
       edges: result.edges.map((e) => ({
@@ -36,6 +48,16 @@ export class ChargeResolver {
       })),
       pageInfo: result.pageInfo,
     };
+  }
+
+  @FieldResolver(() => ChargeBatch, {
+    nullable: true,
+    description: 'The batch (imported file) that made it; null for createCharge.',
+  })
+  async batch(@Root() charge: Charge, @Ctx() ctx: BillingContext): Promise<ChargeBatch | null> {
+    if (!charge.batchId) return null;
+    const b = await batchLoader(ctx).load(charge.batchId);
+    return b ? ChargeBatch.from(b, progressOf(b)) : null;
   }
 
   @Authorized(Scope.BILLING_WRITE)
@@ -80,8 +102,4 @@ export class ChargeResolver {
       s.charges.pdfUrl(c),
     );
   }
-}
-
-function emptyPage() {
-  return { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
 }

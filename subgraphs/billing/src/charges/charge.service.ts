@@ -4,6 +4,7 @@ import {
   conflict,
   event,
   invalidState,
+  isUuid,
   newId,
   notFound,
   paginate,
@@ -18,6 +19,8 @@ import {
 } from '@saldo/kit';
 import { buildBoleto, buildPixBrCode, isValidEmail, parseGovernmentId } from '../domain';
 import type { Settings } from '../config';
+import { batchRepository } from '../batches/batch.repository';
+import { emailRequests } from './charge-emails';
 import type { PdfLinkSigner } from '../links/pdf-link';
 import { profileRepository, type ProfileRecord } from '../profiles/profile.repository';
 import { bankOf, requireComplete, statusOf } from '../profiles/profile.service';
@@ -101,6 +104,9 @@ export class ChargeService {
   ): Promise<ConnectionValue<ChargeRecord>> {
     if (filter.dueFrom) assertLocalDate(filter.dueFrom, 'filter.dueFrom');
     if (filter.dueTo) assertLocalDate(filter.dueTo, 'filter.dueTo');
+    if (filter.batchId && !isUuid(filter.batchId)) {
+      throw badInput('filter.batchId is not an id', { field: 'filter.batchId' });
+    }
     const search = filter.search?.trim() || null;
     return paginate(
       args,
@@ -184,6 +190,10 @@ export class ChargeService {
          status = case when status = 'FAILED' then 'ISSUED' else status end`,
         [],
       );
+      if (charge.status === 'FAILED' && charge.batchId) {
+        // No longer failed: the batch's count follows (an outcome will come for this attempt).
+        await batchRepository.addDeliveries(tx, userId, charge.batchId, 0, -1);
+      }
       await this.requestEmail(tx, profile, next);
       return next;
     });
@@ -242,27 +252,11 @@ export class ChargeService {
     profile: ProfileRecord,
     charge: ChargeRecord,
   ): Promise<void> {
-    await recordEvents(tx, [
-      event('billing.charge_emails.requested', profile.userId, {
-        beneficiaryName: profile.beneficiaryName ?? '',
-        senderName: profile.senderName ?? '',
-        locale: this.settings.BILLING_EMAIL_LOCALE,
-        charges: [
-          {
-            chargeId: charge.id,
-            debtId: charge.debtId,
-            payerName: charge.payerName,
-            payerEmail: charge.payerEmail,
-            amount: toMoney(charge.amount, CURRENCY),
-            dueDate: charge.dueDate,
-            digitableLine: charge.digitableLine ?? '',
-            pixBrCode: charge.pixBrCode,
-            pdfUrl: this.pdfUrl(charge.id),
-            attempt: charge.attempt,
-          },
-        ],
-      }),
-    ]);
+    const locale = this.settings.BILLING_EMAIL_LOCALE;
+    await recordEvents(
+      tx,
+      emailRequests(profile, [charge], locale, (id) => this.pdfUrl(id)),
+    );
   }
 }
 

@@ -94,6 +94,9 @@ export class Charge {
   @Field(() => DateTimeScalar)
   createdAt!: Date;
 
+  /** The batch that made it (resolved by `Charge.batch`); null for createCharge. */
+  batchId!: string | null;
+
   static from(c: ChargeRecord, pdfUrl: (id: string) => string): Charge {
     const issued = c.barcode !== null && c.digitableLine !== null && c.ourNumber !== null;
     return Object.assign(new Charge(), {
@@ -123,6 +126,7 @@ export class Charge {
       ledgerEntryId: c.ledgerEntryId,
       ledgerRejection: c.ledgerRejection,
       createdAt: c.createdAt,
+      batchId: c.batchId,
     });
   }
 }
@@ -172,7 +176,7 @@ export class ChargeFilterInput {
   @Field(() => String, { nullable: true, description: 'Payer name, email, document or debtId.' })
   search?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Charges of one file (file batches: not yet).' })
+  @Field(() => ID, { nullable: true, description: 'Charges made by one batch (importCharges).' })
   batchId?: string | null;
 }
 

@@ -2,12 +2,15 @@ import { isValidTimeZone, query, type EntityManager, type HandlerMap } from '@sa
 import { profileRepository } from '../profiles/profile.repository';
 
 /**
- * Right to erasure: the user's charges and billing profile, and their already published
+ * Right to erasure: the user's charges, batches, files and billing profile, and their already published
  * outbox rows (payers' names and emails travel in them).
  */
 export async function eraseUser(em: EntityManager, userId: string): Promise<void> {
   const statements = [
     'delete from charges where user_id = ?::uuid',
+    // Their errors and chunks go with them (cascade); the files hold payers' data too.
+    'delete from charge_batches where user_id = ?::uuid',
+    'delete from billing_files where user_id = ?::uuid',
     'delete from billing_profiles where user_id = ?::uuid',
     'delete from kit_outbox where user_id = ?::uuid and sent_at is not null',
   ];
