@@ -1,20 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { newId, openDatabase, type Orm } from '@saldo/kit';
-import {
-  createTestDatabase,
-  deleteNamespaceStreams,
-  TEST_ISSUER,
-  TEST_NATS_URL,
-  TEST_SERVER_URL,
-  TestClient,
-  testKeys,
-  testQuery,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-} from '@saldo/kit/testing';
+import { newId } from '@saldo/kit';
+import { SubgraphProcess, TestClient, waitFor } from '@saldo/kit/testing';
 import { COMPLETE_PROFILE, LINK_SECRET, uploadFile } from './helpers';
 
 // The real thing: billing as its own process (dist/src/main.js), SIGKILLed while its worker
@@ -24,115 +10,29 @@ const ROOT = path.join(__dirname, '..');
 const ROWS = 30_000;
 const HEADER = 'name,governmentId,email,debtAmount,debtDueDate,debtId';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-let db: TestDatabase;
-let orm: Orm;
-let namespace: string;
-let port: number;
-let child: ChildProcess | null = null;
-
+let proc: SubgraphProcess;
 const sql = <T = Record<string, unknown>>(text: string, params: readonly unknown[] = []) =>
-  testQuery<T>(orm, text, params);
+  proc.sql<T>(text, params);
 
-function startChild(): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-    DATABASE_URL: TEST_SERVER_URL,
-    DATABASE_NAME: db.name,
-    NATS_URL: TEST_NATS_URL,
-    NATS_NAMESPACE: namespace,
-    INTERNAL_JWT_PUBLIC_KEY: testKeys.publicKey,
-    INTERNAL_JWT_ISSUER: TEST_ISSUER,
-    PORT: String(port),
+beforeAll(async () => {
+  proc = await SubgraphProcess.prepare(ROOT, 'billing_crash', {
     BILLING_LINK_SECRET: LINK_SECRET,
     BILLING_CHUNK_ROWS: '300',
     BILLING_CHUNK_ACK_WAIT_MS: '1500',
     BILLING_OVERDUE_INTERVAL_MS: '0',
     BILLING_FILE_SWEEP_INTERVAL_MS: '0',
-  };
-  return spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
-
-const baseUrl = () => `http://127.0.0.1:${port}`;
-
-async function ready(): Promise<void> {
-  await waitFor(
-    async () => {
-      const response = await fetch(`${baseUrl()}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      }).catch(() => null);
-      return response !== null && response.status < 500;
-    },
-    { timeoutMs: 30_000, intervalMs: 100, what: 'the billing process to listen' },
-  );
-}
-
-function exited(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => proc.once('exit', () => resolve()));
-}
-
-beforeAll(async () => {
-  execFileSync(
-    process.execPath,
-    [
-      require.resolve('@swc/cli/bin/swc.js', { paths: [ROOT] }),
-      'src',
-      'migrations',
-      '-d',
-      'dist',
-      '--config-file',
-      '../../.swcrc',
-      '-q',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  db = await createTestDatabase('billing_crash');
-  namespace = uniqueName('t');
-  port = await freePort();
-  orm = await openDatabase({
-    serverUrl: TEST_SERVER_URL,
-    database: db.name,
-    entities: [],
-    migrations: [],
   });
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    child.kill('SIGKILL');
-    await exited(child);
-  }
-  await orm?.close();
-  await db?.drop();
-  await deleteNamespaceStreams(namespace);
+  await proc?.cleanup();
 });
 
 describe('a batch survives kill -9 of its worker', () => {
   it('finishes after a restart with every row once and one email per charge', async () => {
-    child = startChild();
-    await ready();
+    await proc.start();
     const userId = newId();
-    const client = new TestClient(`${baseUrl()}/graphql`, 'billing').as(userId, [
+    const client = new TestClient(`${proc.baseUrl}/graphql`, 'billing').as(userId, [
       'billing:read',
       'billing:write',
     ]);
@@ -145,7 +45,7 @@ describe('a batch survives kill -9 of its worker', () => {
       lines.push(
         `Pagador ${i},529.982.247-25,p${i}@example.com,${1 + (i % 500)}.25,2027-03-01,K-${i}`,
       );
-    const upload = await uploadFile(`${baseUrl()}/files`, userId, Buffer.from(lines.join('\n')));
+    const upload = await uploadFile(`${proc.baseUrl}/files`, userId, Buffer.from(lines.join('\n')));
     expect(upload.status).toBe(201);
     const started = await client.ok<{ importCharges: { id: string } }>(
       'mutation($id: ID!) { importCharges(fileId: $id) { id } }',
@@ -166,8 +66,7 @@ describe('a batch survives kill -9 of its worker', () => {
         ) >= 3,
       { timeoutMs: 30_000, intervalMs: 5, what: 'the first chunks' },
     );
-    child.kill('SIGKILL');
-    await exited(child);
+    await proc.kill();
     const [mid] = await sql<{ status: string; done: number; chunks: number }>(
       'select status, chunks_done as done, chunks from charge_batches where id = ?::uuid',
       [batchId],
@@ -175,8 +74,7 @@ describe('a batch survives kill -9 of its worker', () => {
     expect(mid!.status).toBe('PROCESSING');
     expect(mid!.done).toBeLessThan(mid!.chunks);
 
-    child = startChild();
-    await ready();
+    await proc.start();
     await waitFor(
       async () =>
         (

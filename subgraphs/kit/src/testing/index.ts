@@ -12,3 +12,4 @@ export * from './probe';
 export * from './statements';
 export * from './environment';
 export * from './entity-schema';
+export * from './process';
