@@ -33,6 +33,11 @@ export const SCREENS: readonly ScreenDef[] = [
     load: () => import('./screens/Budgets').then((m) => ({ default: m.Budgets })),
   },
   {
+    path: 'cards',
+    label: { 'pt-BR': 'Cartões', en: 'Cards' },
+    load: () => import('./screens/Cards').then((m) => ({ default: m.Cards })),
+  },
+  {
     path: 'insights',
     label: { 'pt-BR': 'Insights', en: 'Insights' },
     load: () => import('./screens/Insights'),
