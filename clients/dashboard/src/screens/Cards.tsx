@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { isSaldoError } from '@saldo/sdk';
 import {
+  CardsInvoicesDocument,
   CardsInvoiceUpdatedDocument,
   CardsScreenDocument,
   type CardsCardFragment,
@@ -18,21 +19,21 @@ import { strings } from './cards-strings';
 import './cards.css';
 
 type Data = Omit<CardsScreenQuery, 'cardConnection'> & { cards: CardsCardFragment[] };
+/** Each card's invoices, newest month first. */
+type Invoices = Record<string, CardsInvoiceFragment[]>;
 
 const message = (e: unknown) => (isSaldoError(e) ? e.message : String(e));
 
-/** The card with `invoice` put in (replaced, or added), months ascending. */
-function withInvoice(card: CardsCardFragment, invoice: CardsInvoiceFragment): CardsCardFragment {
-  const others = card.invoices.edges.filter((e) => e.node.id !== invoice.id);
-  const edges = [...others, { node: invoice }].sort((a, b) =>
-    b.node.month.localeCompare(a.node.month),
+/** `list` with `invoice` put in (replaced, or added), newest month first. */
+const withInvoice = (list: CardsInvoiceFragment[] | undefined, invoice: CardsInvoiceFragment) =>
+  [...(list ?? []).filter((i) => i.id !== invoice.id), invoice].sort((a, b) =>
+    b.month.localeCompare(a.month),
   );
-  return { ...card, invoices: { ...card.invoices, edges } };
-}
 
 export function Cards({ client, locale, onSignedOut }: ScreenProps) {
   const s = strings(locale);
   const [data, setData] = useState<Data | null>(null);
+  const [invoices, setInvoices] = useState<Invoices>({});
   const [error, setError] = useState<string | null>(null);
 
   const failed = useCallback(
@@ -43,11 +44,25 @@ export function Cards({ client, locale, onSignedOut }: ScreenProps) {
     [onSignedOut],
   );
 
+  const loadInvoices = useCallback(
+    (cardId: string) =>
+      client.request(CardsInvoicesDocument, { id: cardId }).then(({ card }) => {
+        setInvoices((all) => ({ ...all, [cardId]: card.invoices.edges.map((e) => e.node) }));
+      }, failed),
+    [client, failed],
+  );
+
   useEffect(() => {
     client.request(CardsScreenDocument).then(({ cardConnection, ...rest }) => {
-      setData({ ...rest, cards: cardConnection.edges.map((e) => e.node) });
+      const cards = cardConnection.edges.map((e) => e.node);
+      setData({ ...rest, cards });
+      for (const card of cards) void loadInvoices(card.id);
     }, failed);
-  }, [client, failed]);
+  }, [client, failed, loadInvoices]);
+
+  const putInvoice = useCallback((cardId: string, invoice: CardsInvoiceFragment) => {
+    setInvoices((all) => ({ ...all, [cardId]: withInvoice(all[cardId], invoice) }));
+  }, []);
 
   const changeCard = useCallback(
     (id: string, change: (c: CardsCardFragment) => CardsCardFragment) => {
@@ -63,10 +78,9 @@ export function Cards({ client, locale, onSignedOut }: ScreenProps) {
     void (async () => {
       try {
         for await (const { invoiceUpdated: u } of updates) {
-          changeCard(u.cardId, (c) => {
-            const card = u.card ? { ...c, availableLimit: u.card.availableLimit } : c;
-            return u.invoice ? withInvoice(card, u.invoice) : card;
-          });
+          const card = u.card;
+          if (card) changeCard(u.cardId, (c) => ({ ...c, availableLimit: card.availableLimit }));
+          if (u.invoice) putInvoice(u.cardId, u.invoice);
         }
       } catch (e) {
         if (!stopped) failed(e);
@@ -76,13 +90,15 @@ export function Cards({ client, locale, onSignedOut }: ScreenProps) {
       stopped = true;
       void updates.return(undefined);
     };
-  }, [client, changeCard, failed]);
+  }, [client, changeCard, putInvoice, failed]);
 
   const money = (m: { amount: string; currency: string }) =>
     formatMoney(m.amount, m.currency, locale);
   const payable = (data?.accounts ?? []).filter((a) => a.type !== 'CREDIT_CARD');
-  const onCard = (card: CardsCardFragment) =>
+  const onCard = (card: CardsCardFragment) => {
     setData((d) => d && { ...d, cards: [...d.cards.filter((c) => c.id !== card.id), card] });
+    void loadInvoices(card.id);
+  };
   const common = { client, s, locale, failed, onError: setError, onCard };
 
   const cardView = (card: CardsCardFragment) => {
@@ -90,7 +106,7 @@ export function Cards({ client, locale, onSignedOut }: ScreenProps) {
       card.limit.amount,
       `-${card.availableLimit.amount}`.replace('--', ''),
     ]);
-    const invoices = card.invoices.edges.map((e) => e.node).reverse();
+    const list = [...(invoices[card.id] ?? [])].reverse();
     return (
       <section
         key={card.id}
@@ -128,9 +144,9 @@ export function Cards({ client, locale, onSignedOut }: ScreenProps) {
           categories={data?.categories ?? []}
         />
         <h4>{s('invoices')}</h4>
-        {invoices.length === 0 && <p className="muted">{s('noInvoices')}</p>}
+        {list.length === 0 && <p className="muted">{s('noInvoices')}</p>}
         <div className="invoices" aria-live="polite">
-          {invoices.map((invoice) => (
+          {list.map((invoice) => (
             <InvoiceView
               key={invoice.id}
               client={client}
@@ -140,7 +156,7 @@ export function Cards({ client, locale, onSignedOut }: ScreenProps) {
               s={s}
               locale={locale}
               failed={failed}
-              onPaid={(i) => changeCard(card.id, (c) => withInvoice(c, i))}
+              onPaid={(i) => putInvoice(card.id, i)}
             />
           ))}
         </div>
