@@ -111,7 +111,7 @@ export function InvoiceView({
       {invoice.items.length === 0 ? (
         <p className="muted">{s('noItems')}</p>
       ) : (
-        <table className="entries">
+        <table className="entries invoice-items">
           <thead>
             <tr>
               <th scope="col">{s('date')}</th>
