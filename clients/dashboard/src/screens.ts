@@ -45,4 +45,4 @@ export const SCREENS: readonly ScreenDef[] = [
 ];
 
 /** Components shown in the top bar while signed in. */
-export const HEADER_WIDGETS: readonly ScreenDef['load'][] = [];
+export const HEADER_WIDGETS: readonly ScreenDef['load'][] = [() => import('./widgets/Bell')];
