@@ -38,6 +38,11 @@ export const SCREENS: readonly ScreenDef[] = [
     load: () => import('./screens/Cards').then((m) => ({ default: m.Cards })),
   },
   {
+    path: 'api-keys',
+    label: { 'pt-BR': 'Chaves de API', en: 'API keys' },
+    load: () => import('./screens/ApiKeys').then((m) => ({ default: m.ApiKeys })),
+  },
+  {
     path: 'insights',
     label: { 'pt-BR': 'Insights', en: 'Insights' },
     load: () => import('./screens/Insights'),
