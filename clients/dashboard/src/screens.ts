@@ -38,6 +38,14 @@ export const SCREENS: readonly ScreenDef[] = [
     load: () => import('./screens/Cards').then((m) => ({ default: m.Cards })),
   },
   {
+    path: 'notifications',
+    label: { 'pt-BR': 'Notificações', en: 'Notifications' },
+    load: () =>
+      import('./screens/NotificationPreferences').then((m) => ({
+        default: m.NotificationPreferences,
+      })),
+  },
+  {
     path: 'api-keys',
     label: { 'pt-BR': 'Chaves de API', en: 'API keys' },
     load: () => import('./screens/ApiKeys').then((m) => ({ default: m.ApiKeys })),

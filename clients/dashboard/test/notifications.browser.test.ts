@@ -92,4 +92,42 @@ describe('notifications bell in chromium', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  test('preferences: a channel off, quiet hours, daily summary and low balance are saved', async () => {
+    const ana = await registerUser(stack().client, 'prefs');
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${origin()}/#/notifications`);
+    await page.getByLabel('E-mail').fill(ana.email);
+    await page.getByLabel('Senha').fill('correct horse battery 9');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    const form = page.getByRole('form', { name: 'Preferências de notificação' });
+    await form.waitFor(WAIT);
+    await form.getByLabel('BUDGET_EXCEEDED: E-mail').uncheck();
+    await form.getByLabel('Início').fill('22:00');
+    await form.getByLabel('Fim').fill('07:00');
+    await form.getByLabel('Resumo diário').check();
+    await form.getByLabel('Avisar com saldo abaixo de').fill('150,00');
+    await form.getByRole('button', { name: 'Salvar' }).click();
+    await page.getByText('Preferências salvas.').waitFor(WAIT);
+    const { notificationPreferences: p } = await ana.client.ok<{
+      notificationPreferences: {
+        channels: { type: string; email: boolean }[];
+        quietHours: { start: string; end: string } | null;
+        dailySummary: boolean;
+        lowBalanceThreshold: string | null;
+      };
+    }>(
+      '{ notificationPreferences { channels { type email } quietHours { start end } dailySummary lowBalanceThreshold } }',
+    );
+    expect(p.channels.find((c) => c.type === 'BUDGET_EXCEEDED')?.email).toBe(false);
+    expect(p.quietHours).toEqual({ start: '22:00', end: '07:00' });
+    expect(p.dailySummary).toBe(true);
+    expect(p.lowBalanceThreshold).toBe('150.00');
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'notification-preferences.png'),
+      fullPage: true,
+    });
+    await context.close();
+  });
 });
