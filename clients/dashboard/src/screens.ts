@@ -33,6 +33,24 @@ export const SCREENS: readonly ScreenDef[] = [
     load: () => import('./screens/Budgets').then((m) => ({ default: m.Budgets })),
   },
   {
+    path: 'cards',
+    label: { 'pt-BR': 'Cartões', en: 'Cards' },
+    load: () => import('./screens/Cards').then((m) => ({ default: m.Cards })),
+  },
+  {
+    path: 'notifications',
+    label: { 'pt-BR': 'Notificações', en: 'Notifications' },
+    load: () =>
+      import('./screens/NotificationPreferences').then((m) => ({
+        default: m.NotificationPreferences,
+      })),
+  },
+  {
+    path: 'api-keys',
+    label: { 'pt-BR': 'Chaves de API', en: 'API keys' },
+    load: () => import('./screens/ApiKeys').then((m) => ({ default: m.ApiKeys })),
+  },
+  {
     path: 'insights',
     label: { 'pt-BR': 'Insights', en: 'Insights' },
     load: () => import('./screens/Insights'),
@@ -40,4 +58,4 @@ export const SCREENS: readonly ScreenDef[] = [
 ];
 
 /** Components shown in the top bar while signed in. */
-export const HEADER_WIDGETS: readonly ScreenDef['load'][] = [];
+export const HEADER_WIDGETS: readonly ScreenDef['load'][] = [() => import('./widgets/Bell')];
